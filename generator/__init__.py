@@ -1,0 +1,3 @@
+"""baocao: draft the official reports (BÁO CÁO) of Vietnamese Party committees."""
+
+__version__ = "0.1.0"

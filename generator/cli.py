@@ -1,0 +1,48 @@
+"""The ``baocao`` command line. Thin: each command lives in `generator.commands.<name>`.
+
+Commands are imported only when run, so ``baocao --help`` and a build do not pay for each
+other's imports. Exit codes: 0 success; 1 problems in the data, the template or the output (all
+are printed); 2 wrong usage (click). A user's mistake never shows a traceback; ``-v`` adds one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from generator import __version__
+
+COMMANDS = {
+    "build": "generator.commands.build",
+}
+"""Command name → module defining `command`. Add a line here to add a command."""
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMANDS.get(name)
+        return importlib.import_module(module).command if module else None
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help="Soạn báo cáo của cấp ủy Đảng (BÁO CÁO) theo Hướng dẫn 36-HD/VPTW từ dữ "
+             "liệu YAML.")
+@click.version_option(__version__, "-V", "--version", message="baocao %(version)s")
+def cli() -> None:
+    """The command group."""
+
+
+def main() -> None:
+    """Run the CLI with UTF-8 output, whatever the console's code page."""
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (AttributeError, ValueError):
+                pass
+    cli(prog_name="baocao")

@@ -1,0 +1,1 @@
+"""OOXML helpers: the only modules that write raw WordprocessingML."""

@@ -1,0 +1,183 @@
+"""Input models: `report.yaml` and `areas/*.yaml` exactly as users write them.
+
+Every field carries an attribute docstring; messages shown to users are produced in
+`generator.validate`, never pydantic's English text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from generator.vnformat import PERIOD_KINDS
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "không được để trống")
+    return value
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _number_to_str(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+TextList = Annotated[list[Text], BeforeValidator(_as_list)]
+OptionalText = Annotated[str, AfterValidator(_not_blank)] | None
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, coerce_numbers_to_str=True
+    )
+
+
+class Organ(_Model):
+    name: Text
+    """Issuing organ in capitals, e.g. ``TỈNH ỦY HẬU GIANG``."""
+    parent: OptionalText = None
+    """Superior organ printed above the name, not bold (``ĐẢNG BỘ TỈNH …``); omit if none."""
+    abbrev: Text
+    """Issuer abbreviation in the number: ``TU`` gives ``Số …-BC/TU``."""
+    short_name: OptionalText = None
+    """How sentences name the organ (``Tỉnh ủy``); default: the first two words of `name`."""
+
+
+class DateSpec(_Model):
+    day: Annotated[int, Field(ge=1, le=31)] | None = None
+    """Day of the month; omit in a draft to leave it blank."""
+    month: Annotated[int, Field(ge=1, le=12)] | None = None
+    """Month 1–12; may be omitted in a draft."""
+    year: Annotated[int, Field(ge=1930, le=2100)]
+    """Year, e.g. 2024."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_date(cls, value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return {"day": value.day, "month": value.month, "year": value.year}
+        return value
+
+    @model_validator(mode="after")
+    def _real_date(self) -> DateSpec:
+        if self.day is not None:
+            if self.month is None:
+                raise PydanticCustomError("date_day_without_month", "có ngày nhưng thiếu tháng")
+            try:
+                dt.date(self.year, self.month, self.day)
+            except ValueError:
+                raise PydanticCustomError(
+                    "date_invalid", "ngày {day}/{month}/{year} không có thật",
+                    {"day": self.day, "month": self.month, "year": self.year},
+                ) from None
+        return self
+
+
+class Period(_Model):
+    kind: Literal[PERIOD_KINDS]  # type: ignore[valid-type]
+    """One of ``quy-1 quy-2 quy-3 quy-4 6-thang 9-thang nam``."""
+    year: Annotated[int, Field(ge=1930, le=2100)]
+    """Year of the period."""
+
+
+class OutlineEntry(_Model):
+    heading: OptionalText = None
+    """Heading text without its number; optional when the area file gives it."""
+    area: OptionalText = None
+    """Name of the file in ``areas/`` (without ``.yaml``) that fills this section."""
+    sections: list[OutlineEntry] | None = None
+    """Nested sections (the next heading level), instead of `area`."""
+
+    @model_validator(mode="after")
+    def _area_or_sections(self) -> OutlineEntry:
+        if (self.area is None) == (self.sections is None):
+            raise PydanticCustomError(
+                "outline_shape", "mỗi mục của bố cục cần đúng một trong hai trường 'area' hoặc "
+                "'sections'")
+        if self.sections is not None and self.heading is None:
+            raise PydanticCustomError("outline_heading", "mục có 'sections' phải có 'heading'")
+        return self
+
+
+class Signature(_Model):
+    authority: Text
+    """Signing authority in capitals: ``T/M BAN THƯỜNG VỤ``."""
+    title: Text
+    """Signer's position in capitals: ``PHÓ BÍ THƯ THƯỜNG TRỰC``."""
+    name: OptionalText = None
+    """Signer's full name; may be left out in a draft."""
+
+
+Notes = dict[str, Text]
+
+
+class ReportFile(_Model):
+    organ: Organ
+    """The issuing organ."""
+    doc_type: Text = "BÁO CÁO"
+    """Document type in capitals."""
+    doc_abbrev: OptionalText = None
+    """Type abbreviation in the number (``BC``); known types need none."""
+    number: Annotated[str, BeforeValidator(_number_to_str)] | None = None
+    """Document number; omit in a draft to leave ``Số      -BC/TU``."""
+    place: Text
+    """Place name in the date line (the province): ``Hậu Giang``."""
+    date: DateSpec
+    """Issue date: ``2024-09-26``, or ``{month: 9, year: 2024}`` in a draft."""
+    draft: OptionalText = None
+    """Draft label such as ``Dự thảo`` or ``Dự thảo lần 2``; omit for the final text."""
+    period: Period
+    """The reporting period; ``{period}`` in `title` and `closing` renders it."""
+    title: Text
+    """Trích yếu: the subject line under ``BÁO CÁO``."""
+    intro: TextList = []
+    """Opening paragraph(s)."""
+    closing: OptionalText = None
+    """The closing sentence; default ``Trên đây là báo cáo … {period} của <organ>.``"""
+    outline: Annotated[list[OutlineEntry], Field(min_length=1)]
+    """Order and nesting of the sections."""
+    signature: Signature
+    """The signature block."""
+    recipients: Annotated[list[Text], Field(min_length=1)]
+    """The Nơi nhận lines, without the leading ``- ``."""
+    notes: Notes = {}
+    """Footnotes anchored in `intro`, `closing` or outline headings."""
+    template: OptionalText = None
+    """Template file, relative to the report folder; default ``templates/bao-cao.docx``."""
+
+
+class SubSection(_Model):
+    heading: Text
+    """Heading text without its number."""
+    paragraphs: list[Text] = []
+    """The paragraphs of this sub-section."""
+
+
+class AreaFile(_Model):
+    heading: OptionalText = None
+    """Heading of the section; the outline's heading wins when both are given."""
+    owner: OptionalText = None
+    """The department that supplies this part."""
+    numbered: bool = False
+    """Number the paragraphs ``1.``, ``2.`` … (items rather than prose)."""
+    paragraphs: list[Text] = []
+    """The paragraphs; inline ``**bold**``, ``*italic*`` and footnote anchors ``[^id]``."""
+    notes: Notes = {}
+    """Footnote texts by id; a blank line starts a new paragraph of the note."""
+    sections: list[SubSection] = []
+    """Sub-sections, one heading level below this area's heading."""
