@@ -113,8 +113,21 @@ def display_path(path: Path) -> str:
     return Path(rel).as_posix()
 
 
+EXCERPT_WIDTH = 76
+"""Widest excerpt shown; long lines (a paragraph is one line) are cut around the column."""
+
+
 def caret_excerpt(source_line: str, column: int) -> str:
-    """Return `source_line` quoted with a caret under 1-based `column`."""
+    """Return `source_line` quoted with a caret under 1-based `column`.
+
+    A line longer than `EXCERPT_WIDTH` is shown as a window around the column, with ``…``.
+    """
     line = source_line.rstrip("\r\n").replace("\t", " ")
-    pad = " " * max(column - 1, 0)
-    return f"    {line}\n    {pad}^"
+    index = max(column - 1, 0)
+    if len(line) > EXCERPT_WIDTH:
+        start = max(0, min(index - EXCERPT_WIDTH // 2, len(line) - EXCERPT_WIDTH))
+        window = line[start:start + EXCERPT_WIDTH]
+        prefix = "…" if start else ""
+        suffix = "…" if start + EXCERPT_WIDTH < len(line) else ""
+        line, index = prefix + window + suffix, index - start + len(prefix)
+    return f"    {line}\n    {' ' * index}^"

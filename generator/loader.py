@@ -145,7 +145,7 @@ def _decode(raw: bytes, path: Path, diagnostics: Diagnostics) -> str | None:
 
 
 _SYNTAX_HINTS = [
-    ("cannot start any token", "\t",
+    ("cannot start any token", "'\\t'",
      "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách. Hãy thay Tab bằng dấu cách."),
     ("mapping values are not allowed", None,
      "có dấu ':' theo sau là dấu cách bên trong một giá trị không đặt trong ngoặc kép. "

@@ -121,19 +121,21 @@ def _load_areas(report_dir: Path, manifest: ReportFile, source: SourceFile,
     folder = report_dir / AREAS_DIR
     available = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
     areas: dict[str, LoadedArea] = {}
+    used: set[str] = set()
     for path, entry in _outline_areas(manifest.outline, ("outline",)):
         name = area_key(entry.area or "")
         location = source.locate(path + ("area",))
-        if name in areas:
+        if name in used:
             diagnostics.error("outline.duplicate-area", f"phần '{name}' được dùng hai lần trong "
                               "bố cục.", location, source.excerpt(location))
             continue
+        used.add(name)
         loaded = _load_area(folder / f"{name}.yaml", name, available, location, source,
                             diagnostics)
         if loaded is not None:
             areas[name] = loaded
     for name in available:
-        if name not in areas:
+        if name not in used:
             diagnostics.warning("area.unused", f"tệp '{name}.yaml' không được bố cục "
                                 "(outline trong report.yaml) sử dụng nên không được in.",
                                 Location(folder / f"{name}.yaml"))
