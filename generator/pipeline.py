@@ -31,6 +31,11 @@ class Compiled:
     report: Report
     template: Path
     diagnostics: Diagnostics
+    manifest: ReportFile
+    source: SourceFile
+    """report.yaml as loaded (marks for locating messages)."""
+    areas: dict[str, LoadedArea]
+    """The area files the outline uses, by name, in outline order."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,8 @@ def compile_report(report_dir: Path) -> Compiled:
     report = resolve_report(manifest, source, areas, diagnostics)
     if diagnostics.has_errors():
         raise DataError("dữ liệu có lỗi", diagnostics)
-    return Compiled(report, _template_path(report_dir, manifest), diagnostics)
+    return Compiled(report, _template_path(report_dir, manifest), diagnostics, manifest, source,
+                    areas)
 
 
 def build_report(report_dir: Path, output: Path | None = None) -> BuildResult:
