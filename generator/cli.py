@@ -12,7 +12,9 @@ import sys
 
 import click
 
-from generator import __version__
+from generator import __version__, cli_vi
+
+cli_vi.install()
 
 COMMANDS = {
     "build": "generator.commands.build",
@@ -30,6 +32,7 @@ class _LazyGroup(click.Group):
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]...",
              help="Soạn báo cáo của cấp ủy Đảng (BÁO CÁO) theo Hướng dẫn 36-HD/VPTW từ dữ "
              "liệu YAML.")
 @click.version_option(__version__, "-V", "--version", message="baocao %(version)s")

@@ -11,8 +11,9 @@ from generator.commands.common import print_diagnostics, print_failure, report_d
 from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 
 
-@click.command(help="Tạo tệp Word (.docx) của một hoặc nhiều báo cáo.")
-@click.argument("reports", nargs=-1, required=True,
+@click.command(help="Tạo tệp Word (.docx) của một hoặc nhiều báo cáo.",
+               options_metavar="[TÙY_CHỌN]")
+@click.argument("reports", nargs=-1, required=True, metavar="THƯ_MỤC_BÁO_CÁO...",
                 type=click.Path(path_type=Path, file_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Nơi lưu tệp .docx (mặc định: output/<tên thư mục báo cáo>.docx).")

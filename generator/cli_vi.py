@@ -1,0 +1,88 @@
+"""Vietnamese for click's own texts (usage, option help, usage errors).
+
+click marks its strings with ``gettext`` (each module does ``from gettext import gettext as _``)
+but ships no catalogues. Rather than a compiled .mo catalogue for the process-wide gettext
+domain, we point those module-level ``_``/``ngettext`` names at a small table: explicit, testable,
+and it affects nothing outside click. Strings missing from the table stay English.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_TEXTS = {
+    "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
+    "Aborted!": "Đã hủy!",
+    "Argument {name!r} takes {nargs} values.": "Tham số {name!r} cần {nargs} giá trị.",
+    "Choose from:\n\t{choices}": "Chọn một trong:\n\t{choices}",
+    "Commands": "Lệnh",
+    "Error: {message}": "Lỗi: {message}",
+    "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ cho {param_hint}: {message}",
+    "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
+    "Missing argument": "Thiếu tham số",
+    "Missing command.": "Thiếu lệnh.",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
+    "Missing parameter: {param_name}": "Thiếu tham số: {param_name}",
+    "Missing {param_type}": "Thiếu {param_type}",
+    "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
+    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
+    "Options": "Tùy chọn",
+    "Show the version and exit.": "In phiên bản rồi thoát.",
+    "Show this message and exit.": "In hướng dẫn này rồi thoát.",
+    "Try '{command} {option}' for help.": "Gõ '{command} {option}' để xem hướng dẫn.",
+    "Usage:": "Cách dùng:",
+    "argument": "tham số",
+    "option": "tùy chọn",
+    "parameter": "tham số",
+    "default: {default}": "mặc định: {default}",
+    "directory": "thư mục",
+    "file": "tệp",
+    "path": "đường dẫn",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} không tồn tại.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} là một tệp, không phải thư mục.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} không đọc được.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} không ghi được.",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải {number_type} hợp lệ.",
+    "{value!r} is not one of {choices}.": "{value!r} không thuộc {choices}.",
+    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
+    "integer": "số nguyên",
+}
+_PLURALS = {
+    "Got unexpected extra argument ({args})": "Thừa tham số không mong đợi ({args})",
+    "Got unexpected extra arguments ({args})": "Thừa các tham số không mong đợi ({args})",
+    "{value!r} is not {choice}.": "{value!r} không phải {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} không thuộc {choices}.",
+    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
+    "Option {name!r} requires {nargs} arguments.": "Tùy chọn {name!r} cần {nargs} giá trị.",
+    "Did you mean {possibility}?": "Có phải ý bạn là {possibility}?",
+    "(Possible options: {possibilities})": "(Các tùy chọn có thể: {possibilities})",
+}
+_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "utils",
+            "termui")
+
+
+def gettext(message: str) -> str:
+    """Return the Vietnamese for click's `message` (the English text when unknown)."""
+    return _TEXTS.get(message, message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Return the Vietnamese singular/plural form of a click message."""
+    message = singular if count == 1 else plural
+    return _PLURALS.get(message, _TEXTS.get(message, message))
+
+
+def install() -> None:
+    """Make click print its own texts in Vietnamese (idempotent)."""
+    for name in _MODULES:
+        try:
+            module = importlib.import_module(f"click.{name}")
+        except ImportError:  # a click version without that module
+            continue
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext
