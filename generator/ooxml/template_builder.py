@@ -13,7 +13,7 @@ Layout (Hướng dẫn 36-HD/VPTW; section numbers refer to shared/format/hd36.m
   then place_date.
 * doc_type, title (trích yếu) and ``-----`` centred across the page (§3 rows 5a-5c).
 * The body loop: one paragraph per block, styled Heading 1/2/3 or Body Text (§4).
-* Closing block: a borderless 2-column table, 45 % + 55 %: "Nơi nhận" and the
+* Closing block: a borderless 2-column table, 50 % + 50 %: "Nơi nhận" and the
   recipients left, the signature block right (§5.2).
 
 Every visual property lives in a named style (ASCII ids, readable names) so a clerk
@@ -56,8 +56,10 @@ TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 9355 twips = 165 mm
 
 # §5.1: left column 70 mm, right column 95 mm (sum = text width).
 HEADER_COLUMNS = (3969, TEXT_WIDTH - 3969)
-# §5.2: Nơi nhận ~45 %, signature ~55 %.
-CLOSING_COLUMNS = (4210, TEXT_WIDTH - 4210)
+# §5.2: Nơi nhận and signature side by side, half each: at 45 % the longest usual recipient
+# line ("- Các cơ quan tham mưu, giúp việc Tỉnh ủy,", 12 pt) wrapped; the signature block's
+# widest line (PHÓ BÍ THƯ THƯỜNG TRỰC, 14 pt) needs about 70 mm of the 82 mm.
+CLOSING_COLUMNS = (TEXT_WIDTH // 2, TEXT_WIDTH - TEXT_WIDTH // 2)
 
 FONT = "Times New Roman"
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
