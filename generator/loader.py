@@ -1,9 +1,14 @@
-"""Read YAML safely into plain data plus a source map (field path → line and column).
+"""Read YAML safely into plain, clean text data plus a source map (field path → line and column).
 
 PyYAML's composer gives every node a start mark; we build the Python values ourselves from the
 node tree so that each value keeps its place in the file. Only the standard YAML tags are
-accepted (nothing that constructs objects), and alias expansion is bounded so that a
-"billion laughs" file is refused at once instead of eating the machine.
+accepted (nothing that constructs objects), and alias expansion and nesting are bounded so that
+a "billion laughs" file is refused at once instead of eating the machine.
+
+Text is cleaned on the way in, each change reported with its line: characters Word cannot hold
+are removed (Word's manual line break \\v and page break \\f become spaces), everything is
+normalised to NFC, and text typed in a legacy Vietnamese encoding is flagged (both rules live in
+`generator.legacy`).
 """
 
 from __future__ import annotations
@@ -16,7 +21,15 @@ from typing import Any
 
 import yaml
 
-from generator.diagnostics import Diagnostics, Location, caret_excerpt
+from generator import legacy
+from generator.diagnostics import Diagnostics, Location, caret_excerpt, display_path
+from generator.textclean import (
+    INVALID_CHARS,
+    clean_text,
+    invalid_chars_by_line,
+    invalid_chars_message,
+)
+from generator.validate import explain_syntax, value_message
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -37,15 +50,9 @@ _SAFE_TAGS = {
 }
 MAX_NODES = 200_000
 """Most values one file may expand to; the sample has about 200. Stops alias bombs."""
+MAX_DEPTH = 50
+"""Deepest nesting of lists and blocks accepted; the sample nests 4 deep."""
 
-# Characters XML 1.0 forbids, lone surrogates, and the private-use characters baocao uses
-# internally as markers (U+E000–U+E00F). Tab, LF and CR are allowed and handled by the text layer.
-_INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\ue000-\ue00f]")
-_CHAR_NAMES = {
-    "\x0b": "ngắt dòng thủ công của Word (\\v)",
-    "\x0c": "ngắt trang (\\f)",
-    "\x00": "ký tự NUL",
-}
 
 
 @dataclass
@@ -57,6 +64,8 @@ class SourceFile:
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    reported: set[Path_] = field(default_factory=set)
+    """Paths the loader already reported an error for; validation skips them."""
 
     def locate(self, path: Path_, *, key: bool = False) -> Location:
         """Return the location of the value (or with `key`, the key) at `path`.
@@ -98,39 +107,43 @@ def load_yaml(path: Path, diagnostics: Diagnostics) -> SourceFile | None:
 
     Returns None when the file cannot be read or parsed at all (the reason is reported).
     """
+    text = read_text(path, diagnostics)
+    if text is None:
+        return None
+    text = _remove_invalid(text, path, diagnostics)
+    source = SourceFile(path, None, lines=text.splitlines())
+    try:
+        node = compose(text)
+    except yaml.MarkedYAMLError as exc:
+        report_syntax(source, exc, text, diagnostics)
+        return None
+    except RecursionError:
+        _too_deep(source, None, diagnostics)
+        return None
+    builder = _Builder(source, diagnostics)
+    try:
+        source.data = {} if node is None else builder.build(node, ())
+    except _TooDeep as exc:
+        _too_deep(source, exc.node.start_mark, diagnostics)
+        return None
+    except _TooLarge as exc:
+        mark = exc.node.start_mark
+        diagnostics.error("yaml.too-large", f"tệp mở rộng ra hơn {MAX_NODES:_} giá trị (thường "
+                          "do bí danh '*' lồng nhau). baocao từ chối đọc tệp này."
+                          .replace("_", "."), Location(path, mark.line + 1, mark.column + 1))
+        return None
+    return source
+
+
+def read_text(path: Path, diagnostics: Diagnostics) -> str | None:
+    """Return the text of `path` (UTF-8, a Notepad BOM removed), or None after reporting why."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         diagnostics.error("file.unreadable", f"không đọc được tệp ({exc.strerror or exc}).",
                           Location(path))
         return None
-    text = _decode(raw, path, diagnostics)
-    if text is None:
-        return None
-    source = SourceFile(path, None, lines=text.splitlines())
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        _report_syntax(source, exc, diagnostics)
-        return None
-    except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
-        diagnostics.error("yaml.syntax", f"lỗi cú pháp YAML: {exc}", Location(path))
-        return None
-    builder = _Builder(source, diagnostics)
-    try:
-        source.data = {} if node is None else builder.build(node, ())
-    except _TooLarge as exc:
-        location = Location(path, exc.node.start_mark.line + 1, exc.node.start_mark.column + 1)
-        diagnostics.error("yaml.too-large",
-                          f"tệp mở rộng ra hơn {MAX_NODES:,} giá trị (thường do bí danh '*' lồng "
-                          "nhau). baocao từ chối đọc tệp này.".replace(",", "."), location)
-        return None
-    return source
-
-
-def _decode(raw: bytes, path: Path, diagnostics: Diagnostics) -> str | None:
-    if raw.startswith(b"\xef\xbb\xbf"):  # Notepad on Windows writes a BOM
-        raw = raw[3:]
+    raw = raw.removeprefix(BOM)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -144,39 +157,59 @@ def _decode(raw: bytes, path: Path, diagnostics: Diagnostics) -> str | None:
         return None
 
 
-_SYNTAX_HINTS = [
-    ("cannot start any token", "'\\t'",
-     "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách. Hãy thay Tab bằng dấu cách."),
-    ("mapping values are not allowed", None,
-     "có dấu ':' theo sau là dấu cách bên trong một giá trị không đặt trong ngoặc kép. "
-     "Hãy đặt cả đoạn văn trong dấu ngoặc kép \"…\"."),
-    ("found unexpected end of stream", None,
-     "dấu ngoặc kép mở nhưng chưa được đóng. Hãy thêm dấu \" ở cuối đoạn văn."),
-    ("found unknown escape character", None,
-     "trong chuỗi đặt trong ngoặc kép, dấu '\\' phải đi cùng một ký tự hợp lệ; "
-     "hãy viết '\\\\' nếu muốn có chính dấu '\\'."),
-    ("did not find expected key", None,
-     "thụt lề không thẳng hàng hoặc thiếu dấu ':' sau tên trường."),
-    ("did not find expected '-' indicator", None,
-     "thụt lề của danh sách không thẳng hàng: mỗi mục phải bắt đầu bằng '- ' ở cùng một cột."),
-    ("found duplicate anchor", None, "cùng một nhãn '&' được đặt hai lần."),
-    ("found undefined alias", None, "bí danh '*' trỏ tới một nhãn '&' chưa được đặt."),
-    ("could not find expected ':'", None,
-     "thiếu dấu ':' sau tên trường, hoặc dấu ngoặc kép chưa đóng ở dòng trước."),
-]
+BOM = b"\xef\xbb\xbf"
+"""What Notepad on Windows writes at the start of a UTF-8 file."""
 
 
-def _report_syntax(source: SourceFile, exc: yaml.MarkedYAMLError, diagnostics: Diagnostics) -> None:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    problem = f"{exc.context or ''} {exc.problem or ''}"
-    message = f"lỗi cú pháp YAML ({(exc.problem or '').strip()})."
-    for needle, char, hint in _SYNTAX_HINTS:
-        if needle in problem and (char is None or char in problem):
-            message = hint[0].upper() + hint[1:]
-            break
-    location = Location(source.path, line, col)
+def compose(text: str) -> yaml.Node | None:
+    """Return the node tree of `text`; raises `yaml.MarkedYAMLError` or `RecursionError`."""
+    # libyaml's composer recurses in C and crashes the interpreter on absurdly deep nesting
+    # ("[[[[…"); the pure-Python composer stops with RecursionError instead. Real files have a
+    # few hundred brackets and dashes at most, so the fast parser is nearly always the one used.
+    if text.count("[") + text.count("{") + text.count("- ") + text.count("? ") < 10_000:
+        return yaml.compose(text, Loader=_Loader)
+    depth = deepest = 0
+    for bracket in re.findall(r"[\[\]{}]", text):
+        depth = max(depth + (1 if bracket in "[{" else -1), 0)
+        deepest = max(deepest, depth)
+    if deepest > 10 * MAX_DEPTH:
+        raise RecursionError("nested too deep")  # refuse at once rather than parse for seconds
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _too_deep(source: SourceFile, mark: yaml.Mark | None, diagnostics: Diagnostics) -> None:
+    location = Location(source.path, mark.line + 1, mark.column + 1) if mark else \
+        Location(source.path)
+    diagnostics.error("yaml.too-deep", f"tệp lồng nhau quá {MAX_DEPTH} cấp (nhiều dấu '[', "
+                      "'{' hoặc '- ' lồng vào nhau). baocao từ chối đọc tệp này.", location)
+
+
+def _remove_invalid(text: str, path: Path, diagnostics: Diagnostics) -> str:
+    """Return `text` without the characters YAML and Word refuse, warning once per line."""
+    for line, column, chars in invalid_chars_by_line(text):
+        diagnostics.warning("text.invalid-char", invalid_chars_message(chars),
+                            Location(path, line, column))
+    return clean_text(text)
+
+
+def report_syntax(source: SourceFile, exc: yaml.MarkedYAMLError, text: str,
+                  diagnostics: Diagnostics) -> None:
+    """Report a YAML syntax error at its probable cause, with a plain Vietnamese hint."""
+    line, column, message = explain_syntax(source.lines, exc, _quoted_tokens(text))
+    location = Location(source.path, line, column)
     diagnostics.error("yaml.syntax", message, location, source.excerpt(location))
+
+
+def _quoted_tokens(text: str) -> list[yaml.ScalarToken]:
+    """Return the quoted scalars YAML read before it stopped."""
+    tokens = []
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                tokens.append(token)
+    except yaml.YAMLError:
+        pass  # the tokens before the error are what we need
+    return tokens
 
 
 class _Builder:
@@ -192,9 +225,14 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge(node)
+        if len(path) > MAX_DEPTH:
+            raise _TooDeep(node)
         self.source.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _SAFE_TAGS:
-            self._unsafe_tag(node, path)
+            self.source.reported.add(path)  # its value is None: no "expected text" as well
+            self._error(node, path, "yaml.unsafe-tag",
+                        f"thẻ YAML '{node.tag}' không được phép (baocao chỉ đọc văn bản, số, "
+                        "danh sách và khối trường; không tạo đối tượng từ dữ liệu).")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -213,7 +251,11 @@ class _Builder:
             child = path + (key,)
             self.source.key_marks[child] = (key_node.start_mark.line + 1,
                                             key_node.start_mark.column + 1)
-            if key in result:
+            if key in result and path[-1:] == ("notes",):
+                self._error(key_node, child, "footnote.duplicate",
+                            f"chú thích '{key}' được định nghĩa hai lần trong mục 'notes'; "
+                            "chú thích sau sẽ đè chú thích trước. Hãy đổi mã hoặc xóa một.")
+            elif key in result:
                 self._error(key_node, child, "yaml.duplicate-key",
                             f"trường '{key}' xuất hiện hai lần trong cùng một khối; "
                             "giá trị sau sẽ ghi đè giá trị trước. Hãy xóa một trong hai.")
@@ -223,26 +265,41 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (yaml.constructor.ConstructorError, ValueError) as exc:
-            self._error(node, path, "yaml.value", f"giá trị không hợp lệ: {exc}")
+        except Exception:  # noqa: BLE001 - any failure here is a value the user mistyped
+            self.source.reported.add(path)
+            self._error(node, path, "yaml.value", value_message(node.tag, node.value))
             return None
         if isinstance(value, str):
             value = self._clean(value, node, path)
         return value
 
     def _clean(self, value: str, node: yaml.Node, path: Path_) -> str:
-        bad = sorted(set(_INVALID_CHARS.findall(value)))
-        if bad:
-            names = ", ".join(_CHAR_NAMES.get(ch, f"U+{ord(ch):04X}") for ch in bad)
-            self._warning(node, path, "text.invalid-char",
-                          f"đã bỏ ký tự không hợp lệ trong văn bản Word: {names}.")
-            value = _INVALID_CHARS.sub(lambda m: " " if m.group() == "\x0b" else "", value)
-        return unicodedata.normalize("NFC", value)
+        if INVALID_CHARS.search(value):  # written as escapes such as "\\v" in "…"
+            message = invalid_chars_message(value, escaped=node.style == '"')
+            self._warning(node, path, "text.invalid-char", message)
+            value = clean_text(value)
+        value = unicodedata.normalize("NFC", value)
+        encoding = legacy.detect_legacy(value)
+        if encoding:
+            self._legacy(value, encoding, node, path)
+        return value
 
-    def _unsafe_tag(self, node: yaml.Node, path: Path_) -> None:
-        self._error(node, path, "yaml.unsafe-tag",
-                    f"thẻ YAML '{node.tag}' không được phép (baocao chỉ đọc văn bản, số, "
-                    "danh sách và khối trường; không tạo đối tượng từ dữ liệu).")
+    def _legacy(self, value: str, encoding: str, node: yaml.Node, path: Path_) -> None:
+        word = legacy.legacy_words(value, encoding)[0]
+        location = self._location(node, path)
+        lines = self.source.lines
+        for index in range(node.start_mark.line, min(node.end_mark.line + 1, len(lines))):
+            column = lines[index].find(word)
+            if column >= 0:
+                location = Location(self.source.path, index + 1, column + 1, location.field)
+                break
+        folder = self.source.path.parent
+        folder = folder.parent if folder.name == "areas" else folder
+        self.diagnostics.warning(
+            "text.legacy-encoding",
+            f"văn bản có vẻ được gõ bằng bảng mã cũ {legacy.NAMES[encoding]}: '{word}' là "
+            f"'{legacy.to_unicode(word, encoding)}'. Hãy chạy 'baocao fix-encoding "
+            f"{display_path(folder)}' để chuyển sang Unicode.", location)
 
     def _location(self, node: yaml.Node, path: Path_) -> Location:
         mark = node.start_mark
@@ -259,3 +316,7 @@ class _Builder:
 class _TooLarge(Exception):
     def __init__(self, node: yaml.Node):
         self.node = node
+
+
+class _TooDeep(_TooLarge):
+    """Raised when nesting goes beyond `MAX_DEPTH`."""

@@ -16,7 +16,8 @@ from generator.loader import SourceFile, load_yaml
 from generator.model import Report
 from generator.resolve import LoadedArea, area_key, resolve_report
 from generator.schema import AreaFile, OutlineEntry, ReportFile
-from generator.validate import validate
+from generator.validate import salvage_outline, validate
+from generator.vnformat import format_number
 
 REPORT_FILE = "report.yaml"
 AREAS_DIR = "areas"
@@ -52,7 +53,7 @@ class BuildResult:
         report = self.compiled.report
         state = "đã ghi" if self.written else "không đổi, giữ nguyên"
         return (f"Xong: {report.section_count} đề mục, {report.paragraph_count} đoạn văn, "
-                f"{len(report.footnotes)} chú thích, {self.seconds:.2f} giây → "
+                f"{len(report.footnotes)} chú thích, {format_number(self.seconds, 2)} giây → "
                 f"{display_path(self.output)} ({state}).")
 
 
@@ -63,9 +64,12 @@ def compile_report(report_dir: Path) -> Compiled:
     source = load_yaml(report_dir / REPORT_FILE, diagnostics)
     manifest = validate(source, ReportFile, diagnostics) if source else None
     if manifest is None:
+        outline = salvage_outline(source)  # still check the areas: every problem in one run
+        if outline is not None:
+            _load_areas(report_dir, outline, source, diagnostics)
         raise DataError("dữ liệu có lỗi", diagnostics)
     # 2. Load and validate every area the outline names; warn about unused ones.
-    areas = _load_areas(report_dir, manifest, source, diagnostics)
+    areas = _load_areas(report_dir, manifest.outline, source, diagnostics)
     # 3. Resolve: numbering, footnotes, cross-file checks.
     report = resolve_report(manifest, source, areas, diagnostics)
     if diagnostics.has_errors():
@@ -109,9 +113,11 @@ def check_output_path(target: Path, report_dir: Path, template: Path) -> None:
     if resolved.suffix.lower() != ".docx":
         raise OutputError(f"tệp kết quả '{where}' phải có đuôi .docx.")
     templates = project_root(report_dir) / TEMPLATE.parent
-    if resolved == template.resolve() or resolved.is_relative_to(templates.resolve()):
+    template = template.resolve()
+    if resolved.parent == template.parent or resolved.is_relative_to(templates.resolve()):
         raise OutputError(f"không ghi kết quả vào thư mục mẫu: '{where}'. Hãy chọn nơi khác.")
-    if resolved.is_relative_to(report_dir.resolve()):
+    data_root = project_root(report_dir) / "data"
+    if resolved.is_relative_to(report_dir.resolve()) or resolved.is_relative_to(data_root.resolve()):
         raise OutputError(f"không ghi kết quả vào thư mục dữ liệu: '{where}'. Hãy chọn nơi khác.")
 
 
@@ -122,13 +128,13 @@ def _template_path(report_dir: Path, manifest: ReportFile) -> Path:
     return local if local.is_file() else _PACKAGE_ROOT / TEMPLATE
 
 
-def _load_areas(report_dir: Path, manifest: ReportFile, source: SourceFile,
+def _load_areas(report_dir: Path, outline: list[OutlineEntry], source: SourceFile,
                 diagnostics: Diagnostics) -> dict[str, LoadedArea]:
     folder = report_dir / AREAS_DIR
     available = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
     areas: dict[str, LoadedArea] = {}
     used: set[str] = set()
-    for path, entry in _outline_areas(manifest.outline, ("outline",)):
+    for path, entry in _outline_areas(outline, ("outline",)):
         name = area_key(entry.area or "")
         location = source.locate(path + ("area",))
         if name in used:

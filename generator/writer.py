@@ -2,40 +2,77 @@
 
 A failed build, a crash or a full disk never leaves a half-written .docx: the previous output
 stays byte-for-byte intact. An unchanged result is not rewritten, so Word's "file changed"
-prompt does not fire for nothing.
+prompt does not fire for nothing. A read-only output is refused on every system (Linux would
+let a rename replace it), so that it behaves as it does on Windows.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from generator.diagnostics import display_path
 from generator.errors import OutputError
 
+_REPLACE_RETRIES = (0.05, 0.15, 0.3)
+"""Pauses before retrying `os.replace`: on Windows an antivirus or the search indexer may hold a
+freshly written file for a moment."""
+
 
 def write_output(path: Path, data: bytes) -> bool:
-    """Write `data` to `path` unless it already holds exactly that; return True if written."""
+    """Write `data` to `path` unless it already holds exactly that; return True if written.
+
+    Raises `OutputError` with a Vietnamese message (close Word, or use ``-o``) on failure.
+    """
     try:
         if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except OSError:
         pass  # unreadable (e.g. locked): try to replace it and report what fails
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        write_atomic(path, data)
     except OSError as exc:
         raise OutputError(_cannot_write(path, exc)) from exc
+    return True
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step; on any failure `path` is left as it was.
+
+    Raises `PermissionError` if `path` is read-only, `OSError` for other failures.
+    """
+    if _read_only(path):
+        raise PermissionError(13, "read-only file", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temp, _file_mode(path))  # mkstemp creates 0600; keep what a normal save gives
-        os.replace(temp, path)
-    except OSError as exc:
+        _replace(temp, path)
+    except BaseException:
         Path(temp).unlink(missing_ok=True)
-        raise OutputError(_cannot_write(path, exc)) from exc
-    return True
+        raise
+
+
+def _replace(temp: str, path: Path) -> None:
+    for pause in _REPLACE_RETRIES:
+        try:
+            os.replace(temp, path)
+            return
+        except PermissionError:
+            time.sleep(pause)
+    os.replace(temp, path)
+
+
+def _read_only(path: Path) -> bool:
+    try:
+        return not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False  # missing: nothing to protect
 
 
 def _file_mode(path: Path) -> int:
@@ -50,6 +87,9 @@ def _file_mode(path: Path) -> int:
 
 def _cannot_write(path: Path, exc: OSError) -> str:
     where = display_path(path)
+    if _read_only(path):
+        return (f"không ghi được '{where}': tệp đang đặt chế độ chỉ đọc (read-only). Hãy bỏ chế "
+                "độ chỉ đọc hoặc đóng tệp nếu đang mở trong Word, hoặc chọn nơi lưu khác bằng -o.")
     if isinstance(exc, PermissionError):
         return (f"không ghi được '{where}': tệp đang mở trong Word hoặc thư mục chỉ cho đọc. "
                 "Hãy đóng tệp trong Word rồi chạy lại, hoặc chọn nơi lưu khác bằng -o.")

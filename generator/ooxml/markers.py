@@ -8,7 +8,8 @@ output (``render_xml_part``), so data text is prepared before rendering and repa
 - ``U+E002`` is inserted before an underscore that touches ``{``, ``}`` or ``%`` so docxtpl's
   rewrite cannot match, and is removed from every text node afterwards.
 
-The loader strips U+E000–U+E00F from user data, so these can only come from baocao.
+The loader strips U+E000–U+E01F from user data, so these can only come from baocao
+(U+E000–U+E00F: the build's markers here; U+E010–U+E01F: `baocao diff`, generator/ooxml/tracked.py).
 """
 
 from __future__ import annotations
