@@ -1,0 +1,90 @@
+"""Document citations: ``Nghị quyết số 20-NQ/TU ngày 11/01/2024`` — symbol, ``số`` and date."""
+
+from __future__ import annotations
+
+import re
+
+from generator.checks.base import ERROR, WARNING, CheckContext, TextItem
+
+RULES = {
+    "citation.malformed": (ERROR, ("số, ký hiệu văn bản sai dạng (đúng: 20-NQ/TU; văn bản nhà "
+                           "nước: 123/QĐ-UBND, 30/2020/NĐ-CP).")),
+    "citation.type": (ERROR, ("ký hiệu không khớp loại văn bản (Nghị quyết phải là …-NQ/…, Chỉ thị "
+                      "…-CT/…, Kết luận …-KL/…).")),
+    "citation.missing-so": (WARNING, ("thiếu chữ 'số' trước số, ký hiệu văn bản (Nghị quyết "
+                            "20-NQ/TU → Nghị quyết số 20-NQ/TU).")),
+    "citation.missing-date": (WARNING, ("văn bản được dẫn lần đầu mà không có ngày ban hành "
+                              "(… số 05-CT/TW ngày …).")),
+    "citation.no-symbol": (WARNING, ("sau 'số' chỉ có con số, thiếu ký hiệu văn bản (Kế hoạch số "
+                           "12 → Kế hoạch số 12-KH/TU).")),
+}
+
+TYPE_ABBREVS = {
+    "nghị quyết": {"NQ"}, "chỉ thị": {"CT"}, "kết luận": {"KL"}, "quyết định": {"QĐ"},
+    "quy định": {"QĐi", "QĐ"}, "hướng dẫn": {"HD"}, "kế hoạch": {"KH"}, "thông báo": {"TB"},
+    "đề án": {"ĐA"}, "báo cáo": {"BC"}, "chương trình": {"CTr"}, "tờ trình": {"TTr"},
+    "công văn": {"CV"}, "quy chế": {"QC"}, "thông tri": {"TT"}, "quy hoạch": {"QH"},
+}
+"""Type of document → the abbreviations its symbol may carry (Hướng dẫn 36-HD/VPTW)."""
+KNOWN_ABBREVS = set().union(*TYPE_ABBREVS.values())
+
+_TYPES = "|".join(sorted(TYPE_ABBREVS, key=len, reverse=True))
+_CITATION = re.compile(rf"(?<!\w)({_TYPES})(\s+số)?\s+(\d[^\s,;()]*)", re.IGNORECASE)
+_PARTY = re.compile(r"(\d+)-([A-ZĐ][A-Za-zĐđ]*)/([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)")
+_STATE = re.compile(r"\d+/(?:\d{4}/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ][\wĐđ]*)*|[A-ZĐ][\wĐđ]*"
+                    r"(?:-[A-ZĐ][\wĐđ]*)+)")
+_DATE_AFTER = re.compile(r"\s*,?\s*(?:của\s+[^,;.]{1,60}?\s+)?ngày\s+\d", re.IGNORECASE)
+
+
+def check(ctx: CheckContext) -> None:
+    """Report malformed symbols, a type that does not match, and a missing ``số`` or date."""
+    cited: set[str] = set()
+    for item in ctx.texts:
+        for m in _CITATION.finditer(item.text):
+            _citation(ctx, item, m, cited)
+
+
+def _citation(ctx: CheckContext, item: TextItem, m: re.Match, cited: set[str]) -> None:
+    kind, has_so, symbol = m.group(1), m.group(2), m.group(3).rstrip(".:")
+    start, end = m.start(3), m.start(3) + len(symbol)
+    symbol_like = "-" in symbol or "/" in symbol
+    if not symbol_like:
+        if has_so and symbol.isdigit():
+            ctx.at(item, start, end, "citation.no-symbol", WARNING,
+                   f"'{kind} số {symbol}' thiếu ký hiệu văn bản (ví dụ: "
+                   f"{symbol}-{_example(kind)}/TU).")
+        return
+    party, state = _PARTY.fullmatch(symbol), _STATE.fullmatch(symbol)
+    if not party and not state:
+        ctx.at(item, start, end, "citation.malformed", ERROR,
+               f"ký hiệu '{symbol}' sai dạng; văn bản của Đảng viết 'số-LOẠI/CƠQUAN' (ví dụ "
+               f"20-{_example(kind)}/TU), văn bản nhà nước viết '123/QĐ-UBND'.")
+        return
+    if party:
+        _type_matches(ctx, item, m, symbol, party.group(2), start + len(party.group(1)) + 1)
+    if not has_so:
+        ctx.at(item, m.start(1), end, "citation.missing-so", WARNING,
+               f"thiếu chữ 'số': viết '{kind} số {symbol}'.", f"{kind} số {symbol}")
+    first = symbol not in cited
+    cited.add(symbol)
+    dated = _DATE_AFTER.match(item.text, end) or re.search(r"/\d{4}/", symbol)
+    if first and not dated:
+        ctx.at(item, start, end, "citation.missing-date", WARNING,
+               f"'{kind} số {symbol}' được dẫn lần đầu mà chưa có ngày ban hành; thêm "
+               f"'ngày dd/mm/yyyy' sau ký hiệu.")
+
+
+def _example(kind: str) -> str:
+    return max(TYPE_ABBREVS[kind.lower()])
+
+
+def _type_matches(ctx: CheckContext, item: TextItem, m: re.Match, symbol: str, abbrev: str,
+                  at: int) -> None:
+    expected = TYPE_ABBREVS[m.group(1).lower()]
+    if abbrev in expected or abbrev not in KNOWN_ABBREVS:
+        return
+    want = " hoặc ".join(sorted(expected))
+    fixed = symbol.replace(f"-{abbrev}/", f"-{max(expected)}/", 1)
+    ctx.at(item, at, at + len(abbrev), "citation.type", ERROR,
+           f"'{m.group(1)}' nhưng ký hiệu '{symbol}' là của loại văn bản khác ({abbrev}); "
+           f"ký hiệu của {m.group(1).lower()} là {want}: '{fixed}'.", fixed)
