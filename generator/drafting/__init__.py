@@ -1,0 +1,1 @@
+"""The drafting loop behind ``watch``, ``new``, ``status`` and the extras of ``build``."""

@@ -1,0 +1,276 @@
+"""``baocao new``: start the next period's report folder from the previous one.
+
+The folder is copied, then edited as text (comments survive): number removed, date set to the
+last month of the new period with the day blank, draft label ``Dự thảo``, period words in the
+title and closing rewritten, paragraphs kept or emptied. Each area gets a header comment saying
+it awaits an update, and `.baocao-new.json` records the previous content's hashes so that
+``baocao status`` can tell, reliably, which parts are still the previous period's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from generator.diagnostics import Diagnostics, display_path
+from generator.drafting import yamledit
+from generator.drafting.baseline import BASELINE_FILE, Baseline, content_hash, write_baseline
+from generator.drafting.periods import END_MONTH, default_year, mentions, replace_period
+from generator.errors import OutputError
+from generator.loader import load_yaml
+from generator.pipeline import AREAS_DIR, REPORT_FILE, Compiled, compile_report
+from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile
+from generator.validate import validate
+from generator.vnformat import period_text
+
+DRAFT_LABEL = "Dự thảo"
+_IGNORE = shutil.ignore_patterns(BASELINE_FILE, "~$*", ".~lock.*", "*.tmp", "__pycache__")
+
+
+@dataclass(frozen=True)
+class NewReport:
+    """What ``baocao new`` made."""
+
+    folder: Path
+    compiled: Compiled
+    period: str
+    """The new period as written: ``quý IV năm 2024``."""
+    previous_period: str
+    diagnostics: Diagnostics
+    """Things to look at in the new folder (period words the tool could not rewrite)."""
+
+
+def create_next_period(previous: Path, target: Path, kind: str, year: int | None = None,
+                       keep_text: bool = True) -> NewReport:
+    """Create `target` for period `kind`/`year` from the report in `previous`; return it.
+
+    Raises `OutputError` if `target` exists and `DataError` if the previous report has errors.
+    """
+    if target.exists():
+        raise OutputError(f"thư mục '{display_path(target)}' đã có; baocao new không ghi đè. "
+                          "Hãy chọn tên khác hoặc tự xóa thư mục đó trước.")
+    old = compile_report(previous)
+    period = Period(kind=kind, year=year or default_year(old.manifest.period, kind))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(previous, target, ignore=_IGNORE)
+    try:
+        _rewrite_report(target / REPORT_FILE, old.manifest, period, keep_text)
+        header = _area_header(old, previous, period, keep_text)
+        for name, area in old.areas.items():
+            _rewrite_area(target / AREAS_DIR / f"{name}.yaml", area.model, header, keep_text)
+        old_period = old.manifest.period
+        write_baseline(target, Baseline(
+            _relative(previous, target), period_text(old_period.kind, old_period.year),
+            {name: content_hash(area.model) for name, area in old.areas.items()},
+            "keep" if keep_text else "empty"))
+        compiled = compile_report(target)  # the new folder must build
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)  # we created it: leave nothing half-made
+        raise
+    return NewReport(target, compiled, period_text(period.kind, period.year),
+                     period_text(old_period.kind, old_period.year),
+                     _period_warnings(compiled, old_period, keep_text))
+
+
+def _relative(previous: Path, target: Path) -> str:
+    """Return `previous` as seen from `target`, with '/' (absolute across Windows drives)."""
+    try:
+        return Path(os.path.relpath(previous.resolve(), target.resolve())).as_posix()
+    except ValueError:
+        return previous.resolve().as_posix()
+
+
+def _rewrite_report(path: Path, manifest: ReportFile, period: Period, keep_text: bool) -> None:
+    old = manifest.period
+    update: dict[str, Any] = {
+        "number": None, "draft": DRAFT_LABEL, "period": period,
+        "date": DateSpec(month=END_MONTH[period.kind], year=period.year),
+        "title": replace_period(manifest.title, old, period)[0],
+        "closing": manifest.closing and replace_period(manifest.closing, old, period)[0],
+    }
+    if not keep_text:
+        update["intro"] = []
+        update["notes"] = _notes_still_anchored(manifest)
+    expected = manifest.model_copy(update=update)
+    text = _read(path)
+    try:
+        edited = _report_edits(text, manifest, expected).apply()
+        # comments such as "Báo cáo … 9 tháng năm 2024" follow the period when that is safe
+        candidates = [_comment_periods(edited, old, period), edited]
+    except (yamledit.EditError, yaml.YAMLError):
+        candidates = []
+    _write_first_valid(path, candidates, ReportFile, expected)
+
+
+def _report_edits(text: str, manifest: ReportFile, expected: ReportFile) -> yamledit.TextEdits:
+    root = yamledit.compose(text)
+    edits = yamledit.TextEdits(text)
+    edits.delete_entry(root, "number")
+    _edit_date(edits, root, expected.date)
+    date_key, date_node = yamledit.entry(root, "date")
+    draft = yamledit.value(root, "draft")
+    if draft is None:
+        indent = " " * date_key.start_mark.column
+        edits.insert_line_after(date_node, f"{indent}draft: {DRAFT_LABEL}")
+    elif manifest.draft != DRAFT_LABEL:
+        edits.replace_scalar(draft, DRAFT_LABEL)
+    period = yamledit.value(root, "period")
+    for key in ("kind", "year"):
+        node = yamledit.value(period, key)
+        if node is None:
+            raise yamledit.EditError("period is not a mapping of kind and year")
+        edits.replace_scalar(node, getattr(expected.period, key))
+    for key in ("title", "closing"):
+        if getattr(expected, key) != getattr(manifest, key):
+            edits.replace_scalar(yamledit.value(root, key), getattr(expected, key))
+    if expected.intro != manifest.intro:
+        edits.replace(yamledit.value(root, "intro"), "[]")
+    if expected.notes != manifest.notes:
+        _keep_notes(edits, yamledit.value(root, "notes"), expected.notes)
+    return edits
+
+
+def _edit_date(edits: yamledit.TextEdits, root: yaml.Node, date: DateSpec) -> None:
+    node = yamledit.value(root, "date")
+    year = yamledit.entry(node, "year")
+    if not isinstance(node, yaml.MappingNode) or node.flow_style or year is None:
+        edits.replace(node, f"{{month: {date.month}, year: {date.year}}}")
+        return
+    edits.delete_entry(node, "day")
+    month = yamledit.value(node, "month")
+    if month is None:
+        edits.insert_line_before(year[0], f"{' ' * year[0].start_mark.column}month: {date.month}")
+    else:
+        edits.replace_scalar(month, date.month)
+    edits.replace_scalar(year[1], date.year)
+
+
+def _keep_notes(edits: yamledit.TextEdits, notes: yaml.Node, keep: dict[str, str]) -> None:
+    if not keep:
+        edits.replace(notes, "{}")
+        return
+    for key_node, _ in list(notes.value):
+        if key_node.value not in keep:
+            edits.delete_entry(notes, key_node.value)
+
+
+def _notes_still_anchored(manifest: ReportFile) -> dict[str, str]:
+    """Return the report-level notes still anchored once the intro is emptied."""
+    from generator.inline import anchor_ids
+
+    texts = [manifest.title, manifest.closing or ""] + _outline_headings(manifest.outline)
+    used = {note for text in texts for note in anchor_ids(text)}
+    return {key: note for key, note in manifest.notes.items() if key in used}
+
+
+def _outline_headings(entries: list[OutlineEntry]) -> list[str]:
+    out: list[str] = []
+    for item in entries:
+        out.append(item.heading or "")
+        out.extend(_outline_headings(item.sections or []))
+    return out
+
+
+def _comment_periods(text: str, old: Period, new: Period) -> str:
+    lines = text.splitlines(keepends=True)
+    return "".join(replace_period(line, old, new)[0] if line.lstrip().startswith("#") else line
+                   for line in lines)
+
+
+def _area_header(old: Compiled, previous: Path, period: Period, keep_text: bool) -> list[str]:
+    was = f"báo cáo {period_text(old.manifest.period.kind, old.manifest.period.year)} " \
+          f"({previous.resolve().name})"
+    now = period_text(period.kind, period.year)
+    what = f"nội dung dưới đây chép từ {was}" if keep_text else f"nội dung {was} đã được xóa"
+    return [f"# CHỜ CẬP NHẬT cho {now}: {what}.",
+            ('# Lệnh "baocao status" cho biết phần này đã được cập nhật chưa; có thể xóa '
+             "hai dòng này.")]
+
+
+def _rewrite_area(path: Path, model: AreaFile, header: list[str], keep_text: bool) -> None:
+    text = _read(path)
+    edits = yamledit.TextEdits(text)
+    edits.prepend(header)
+    expected = model
+    try:
+        if not keep_text:
+            expected = _emptied(model)
+            _empty_area_edits(edits, yamledit.compose(text))
+        candidates = [edits.apply()]
+    except (yamledit.EditError, yaml.YAMLError):
+        candidates = []
+    _write_first_valid(path, candidates, AreaFile, expected, header)
+
+
+def _emptied(model: AreaFile) -> AreaFile:
+    sections = [section.model_copy(update={"paragraphs": []}) for section in model.sections]
+    return model.model_copy(update={"paragraphs": [], "notes": {}, "sections": sections})
+
+
+def _empty_area_edits(edits: yamledit.TextEdits, root: yaml.Node) -> None:
+    blocks = [(yamledit.value(root, "paragraphs"), "[]"), (yamledit.value(root, "notes"), "{}")]
+    sections = yamledit.value(root, "sections")
+    if isinstance(sections, yaml.SequenceNode):
+        blocks += [(yamledit.value(item, "paragraphs"), "[]") for item in sections.value]
+    for node, empty in blocks:
+        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.value:
+            edits.replace(node, empty)
+
+
+def _write_first_valid(path: Path, candidates: list[str], model: type[BaseModel],
+                       expected: BaseModel, header: list[str] | None = None) -> None:
+    """Write the first edited text that reads back as `expected`, else a fresh dump of it.
+
+    Read back through the project's loader (it normalises text, as every build will). The
+    edits should always succeed; the dump, which loses comments, is the safety net for a
+    layout they do not handle.
+    """
+    want = expected.model_dump()
+    for text in candidates:
+        _write(path, text)
+        diagnostics = Diagnostics()
+        source = load_yaml(path, diagnostics)
+        got = validate(source, model, diagnostics) if source else None
+        if got is not None and got.model_dump() == want:
+            return
+    data = expected.model_dump(mode="json", exclude_defaults=True)
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)
+    _write(path, "".join(line + "\n" for line in header or []) + dumped)
+
+
+def _period_warnings(compiled: Compiled, old: Period, keep_text: bool) -> Diagnostics:
+    """Warn where the previous period's words remain in what the secretariat writes itself."""
+    found = Diagnostics()
+    manifest, source = compiled.manifest, compiled.source
+    checks = [("title", manifest.title, "tiêu đề")]
+    if manifest.closing:
+        checks.append(("closing", manifest.closing, "câu kết"))
+    for key, text, name in checks:
+        if "{period}" not in text and not mentions(text, manifest.period):
+            location = source.locate((key,))
+            found.warning("new.period-words", f"{name} không có '{{period}}' và không nhắc kỳ "
+                          "báo cáo nên không đổi theo kỳ mới; hãy xem lại.", location,
+                          source.excerpt(location))
+    old_words = period_text(old.kind, old.year)
+    for index, text in enumerate(manifest.intro if keep_text else []):
+        if mentions(text, old):
+            location = source.locate(("intro", index))
+            found.warning("new.period-words", f"phần mở đầu còn nhắc '{old_words}' của kỳ "
+                          "trước; hãy sửa khi cập nhật.", location)
+    return found
+
+
+def _read(path: Path) -> str:
+    with path.open(encoding="utf-8-sig", newline="") as stream:  # keep CRLF; drop a BOM
+        return stream.read()
+
+
+def _write(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        stream.write(text)

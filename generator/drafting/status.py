@@ -1,0 +1,152 @@
+"""``baocao status``: per area of the outline, how much text there is and whether it is new.
+
+Areas are read one by one (a broken file is a state, not the end of the command). "Unchanged
+since the previous period" compares the area's content hash with the one ``baocao new``
+recorded (or with a previous report folder given explicitly).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.diagnostics import Diagnostics, display_path
+from generator.drafting.baseline import Baseline, content_hash, read_area, read_baseline
+from generator.errors import DataError
+from generator.inline import anchor_ids, parse_inline
+from generator.loader import load_yaml
+from generator.model import Run
+from generator.pipeline import AREAS_DIR, REPORT_FILE
+from generator.resolve import area_key
+from generator.schema import AreaFile, OutlineEntry, ReportFile
+from generator.validate import validate
+from generator.vnformat import period_text, roman
+
+MISSING, INVALID, EMPTY, UNCHANGED, UPDATED, FILLED = (
+    "missing", "invalid", "empty", "unchanged", "updated", "filled")
+STATE_LABELS = {
+    MISSING: "thiếu tệp", INVALID: "có lỗi", EMPTY: "trống", UNCHANGED: "giống kỳ trước",
+    UPDATED: "đã cập nhật", FILLED: "có nội dung",
+}
+"""What each state is called; `FILLED` is used when there is no previous period to compare."""
+
+
+@dataclass(frozen=True)
+class AreaStatus:
+    """One row of the status table."""
+
+    ref: str
+    """Where the area sits in the outline: ``III.2``."""
+    name: str
+    heading: str
+    owner: str
+    paragraphs: int
+    words: int
+    footnotes: int
+    state: str
+    modified: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class ReportStatus:
+    """The status of a report: its period, its areas and what they were compared with."""
+
+    period: str
+    rows: list[AreaStatus]
+    baseline: Baseline | None
+    compared_with: str
+    """The previous report folder as shown to the user, or ``""``."""
+
+    def counts(self) -> dict[str, int]:
+        """Return how many areas are in each state, in the order of `STATE_LABELS`."""
+        found = {state: sum(row.state == state for row in self.rows) for state in STATE_LABELS}
+        return {state: count for state, count in found.items() if count}
+
+
+def report_status(report_dir: Path, previous: Path | None = None) -> ReportStatus:
+    """Return the status of the report in `report_dir`, compared with `previous` if given.
+
+    Without `previous`, the comparison is with what ``baocao new`` recorded, if anything.
+    Raises `DataError` when report.yaml itself cannot be read.
+    """
+    manifest = read_manifest(report_dir)
+    if previous is not None:
+        baseline, compared = baseline_of(previous), display_path(previous)
+    else:
+        baseline = read_baseline(report_dir)
+        compared = display_path(report_dir / baseline.source) if baseline else ""
+    rows = [_area_status(report_dir / AREAS_DIR / f"{name}.yaml", ref, heading, baseline)
+            for ref, heading, name in outline_areas(manifest.outline)]
+    return ReportStatus(period_text(manifest.period.kind, manifest.period.year), rows, baseline,
+                        compared)
+
+
+def read_manifest(report_dir: Path) -> ReportFile:
+    """Return report.yaml validated, or raise `DataError` with its problems."""
+    diagnostics = Diagnostics()
+    source = load_yaml(report_dir / REPORT_FILE, diagnostics)
+    manifest = validate(source, ReportFile, diagnostics) if source else None
+    if manifest is None:
+        raise DataError("dữ liệu có lỗi", diagnostics)
+    return manifest
+
+
+def baseline_of(previous: Path) -> Baseline:
+    """Return a baseline made from the area files of the report folder `previous`."""
+    hashes = {}
+    for path in sorted((previous / AREAS_DIR).glob("*.yaml")):
+        model = read_area(path).model
+        if model is not None:
+            hashes[path.stem] = content_hash(model)
+    try:
+        period = read_manifest(previous).period
+        words = period_text(period.kind, period.year)
+    except DataError:
+        words = ""
+    return Baseline(previous.as_posix(), words, hashes)
+
+
+def outline_areas(entries: list[OutlineEntry], parent: str = "") -> Iterator[tuple[str, str, str]]:
+    """Yield (reference such as ``III.2``, outline heading or ``""``, area name) in order."""
+    for index, entry in enumerate(entries, start=1):
+        ref = f"{parent}.{index}" if parent else roman(index)
+        if entry.area is not None:
+            yield ref, entry.heading or "", area_key(entry.area)
+        else:
+            yield from outline_areas(entry.sections or [], ref)
+
+
+def _area_status(path: Path, ref: str, heading: str, baseline: Baseline | None) -> AreaStatus:
+    if not path.is_file():
+        return AreaStatus(ref, path.stem, heading or path.stem, "", 0, 0, 0, MISSING, None)
+    modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    model = read_area(path).model
+    if model is None:
+        return AreaStatus(ref, path.stem, heading or path.stem, "", 0, 0, 0, INVALID, modified)
+    texts = _paragraphs(model)
+    return AreaStatus(
+        ref, path.stem, heading or model.heading or path.stem, model.owner or "", len(texts),
+        sum(count_words(text) for text in texts),
+        sum(len(anchor_ids(text)) for text in texts),
+        _state(model, path.stem, bool(texts), baseline), modified)
+
+
+def _paragraphs(model: AreaFile) -> list[str]:
+    return list(model.paragraphs) + [text for section in model.sections
+                                     for text in section.paragraphs]
+
+
+def _state(model: AreaFile, name: str, has_text: bool, baseline: Baseline | None) -> str:
+    if not has_text:
+        return EMPTY
+    if baseline is None:
+        return FILLED
+    return UNCHANGED if baseline.hashes.get(name) == content_hash(model) else UPDATED
+
+
+def count_words(text: str) -> int:
+    """Return the number of words of `text` as printed (markup and anchors left out)."""
+    printed = "".join(item.text for item in parse_inline(text) if isinstance(item, Run))
+    return sum(1 for word in printed.split() if any(char.isalnum() for char in word))
