@@ -1,0 +1,77 @@
+"""Turn the merged document into a `model.Report` whose text carries tracked-change markers.
+
+The template then lays it out like any report, and `generator.ooxml.tracked` turns the markers
+into ``w:ins``/``w:del`` after rendering. Footnotes are numbered 1…N over the merged document, so
+every reference, kept, deleted or inserted, has its own footnote. Characters of the markers'
+range are removed from the data first (the loader does not reserve it), so every marker is ours.
+"""
+
+from __future__ import annotations
+
+from generator.diff.merged import DEL, INS, SAME, Comparison, Link, Para
+from generator.model import Block, Footnote, Inline, NoteRef, Report, Run, Signature
+from generator.ooxml.tracked import (
+    DEL_CLOSE,
+    DEL_OPEN,
+    INS_CLOSE,
+    INS_OPEN,
+    MARKERS,
+    PARA_DEL,
+    PARA_INS,
+    deleted,
+    inserted,
+)
+
+_OPEN = {DEL: DEL_OPEN, INS: INS_OPEN}
+_CLOSE = {DEL: DEL_CLOSE, INS: INS_CLOSE}
+_WHOLE = {DEL: PARA_DEL, INS: PARA_INS}
+
+
+def to_report(comparison: Comparison) -> Report:
+    """Return the report to render for `comparison`."""
+    numbers = {note.link: index for index, note in enumerate(comparison.notes, start=1)}
+    fields = {name: line(para) for name, para in comparison.fields.items()}
+    return Report(
+        organ_parent=fields["organ_parent"],
+        organ_name=fields["organ_name"],
+        number_line=fields["number_line"],
+        draft=fields["draft"],
+        place_date=fields["place_date"],
+        doc_type=fields["doc_type"],
+        title=inlines(comparison.title, numbers),
+        body=tuple(Block(p.kind, inlines(p, numbers)) for p in comparison.body),
+        closing=inlines(comparison.closing, numbers),
+        footnotes=tuple(Footnote(numbers[note.link],
+                                 tuple(inlines(p, numbers) for p in note.paragraphs))
+                        for note in comparison.notes),
+        recipients=tuple(line(p) for p in comparison.recipients),
+        signature=Signature(fields["signature.authority"], fields["signature.title"],
+                            fields["signature.name"]),
+    )
+
+
+def inlines(para: Para, numbers: dict[Link, int]) -> tuple[Inline, ...]:
+    """Return the inlines of `para`, changed pieces between markers."""
+    out: list[Inline] = [Run(_WHOLE[para.change])] if para.change != SAME else []
+    for piece in para.pieces:
+        change = piece.change if para.change == SAME else SAME
+        if piece.link is None:
+            out.append(Run(_marked(piece.text, change), piece.bold, piece.italic))
+            continue
+        ref = NoteRef(numbers[piece.link], piece.bold, piece.italic)
+        out += [ref] if change == SAME else [Run(_OPEN[change]), ref, Run(_CLOSE[change])]
+    return tuple(out)
+
+
+def line(para: Para) -> str:
+    """Return a single-line field or recipient as marked text."""
+    if para.change != SAME:
+        return _WHOLE[para.change] + "".join(MARKERS.sub("", p.text) for p in para.pieces)
+    return "".join(_marked(p.text, p.change) for p in para.pieces)
+
+
+def _marked(text: str, change: str) -> str:
+    text = MARKERS.sub("", text)
+    if change == DEL:
+        return deleted(text)
+    return inserted(text) if change == INS else text

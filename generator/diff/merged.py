@@ -1,0 +1,81 @@
+"""The merged document of a comparison: the new report with the old one's text kept where it left.
+
+Every piece of text is `SAME`, `INS` (only in the new report) or `DEL` (only in the old one).
+A paragraph whose `change` is `INS`/`DEL` came or went whole, paragraph mark included; a `SAME`
+paragraph exists on both sides and its pieces carry the word-level changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SAME, INS, DEL = "same", "ins", "del"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A footnote reference of the merged document: its number in the old and in the new report."""
+
+    old: int | None
+    new: int | None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text with one formatting and one change, or a footnote reference (`link`)."""
+
+    change: str
+    text: str = ""
+    bold: bool = False
+    italic: bool = False
+    link: Link | None = None
+
+
+@dataclass(frozen=True)
+class Para:
+    """A merged paragraph: `kind` as in `model.Block`, ``note`` in a footnote, ``line`` for a field.
+
+    `old_text`/`new_text` are the paragraph's plain text on each side (for the summary).
+    """
+
+    kind: str
+    change: str
+    pieces: tuple[Piece, ...]
+    old_text: str = ""
+    new_text: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.change != SAME or any(p.change != SAME for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote of the merged document, in reading order."""
+
+    link: Link
+    paragraphs: tuple[Para, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.link.old is None or self.link.new is None or any(
+            p.changed for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the merged document shows, with what changed."""
+
+    fields: dict[str, Para]
+    """Header and signature fields by context name (``draft``, ``signature.name`` …)."""
+    title: Para
+    body: tuple[Para, ...]
+    closing: Para
+    notes: tuple[Note, ...]
+    recipients: tuple[Para, ...]
+
+    @property
+    def changed(self) -> bool:
+        paragraphs = (*self.fields.values(), self.title, *self.body, self.closing,
+                      *self.recipients)
+        return any(p.changed for p in paragraphs) or any(n.changed for n in self.notes)

@@ -1,0 +1,171 @@
+"""The short Vietnamese account of a comparison printed in the terminal."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.diff.merged import DEL, INS, SAME, Comparison, Note, Para
+
+FIELD_LABELS = {
+    "organ_parent": "Cơ quan cấp trên", "organ_name": "Cơ quan ban hành",
+    "number_line": "Số, ký hiệu", "draft": "Dòng dự thảo", "place_date": "Địa danh, ngày tháng",
+    "doc_type": "Tên loại văn bản", "signature.authority": "Thẩm quyền ký",
+    "signature.title": "Chức vụ người ký", "signature.name": "Họ tên người ký",
+}
+NO_CHANGES = "Hai bản giống nhau: không có thay đổi."
+_NUMBER = re.compile(r"^[0-9IVXLCDM.]+ ")
+_ITEM_NUMBER = re.compile(r"^\d+\. ")
+"""The number resolve writes before each paragraph of a numbered area."""
+_SHOWN = 60
+
+
+@dataclass
+class _Section:
+    label: str
+    heading: Para | None = None
+    counts: Counter = field(default_factory=Counter)
+    removed: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+def summarize(comparison: Comparison) -> list[str]:
+    """Return the lines that tell what changed, or the one line saying nothing did."""
+    if not comparison.changed:
+        return [NO_CHANGES]
+    lines = [f"  {FIELD_LABELS[name]}: {_quote(p.old_text)} → {_quote(p.new_text)}."
+             for name, p in comparison.fields.items() if p.changed]
+    for label, para in (("Trích yếu", comparison.title), ("Câu kết thúc", comparison.closing)):
+        if para.changed:
+            lines.append(f"  {label}: có sửa.")
+    sections = _sections(comparison.body)
+    lines += [f"  {s.label}: {', '.join(filter(None, (s.note, _counts(s.counts))))}."
+              for s in sections if s.counts or s.note]
+    notes = _note_changes(comparison.notes)
+    if any(notes.values()):
+        lines.append(f"  Chú thích: {_notes_line(notes)}.")
+    recipients = Counter(_kind(p) for p in comparison.recipients if p.changed)
+    if recipients:
+        lines.append(f"  Nơi nhận: {_counts(recipients, 'dòng')}.")
+    return ["Những chỗ thay đổi (bản cũ → bản mới):", *lines, _total(sections, notes)]
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        return "(trống)"
+    return f"“{text if len(text) <= _SHOWN else text[:_SHOWN - 1] + '…'}”"
+
+
+def _kind(para: Para) -> str:
+    return {INS: "thêm", DEL: "bỏ"}.get(para.change, "sửa")
+
+
+def _counts(counts: Counter, unit: str = "đoạn") -> str:
+    return ", ".join(f"{counts[k]} {unit} {k}" for k in ("sửa", "thêm", "bỏ", "chuyển chỗ")
+                     if counts[k])
+
+
+def _sections(body: tuple[Para, ...]) -> list[_Section]:
+    """Group the body's changes under the heading each paragraph belongs to."""
+    sections = [_Section("Phần mở đầu")]
+    parts = {DEL: "", INS: ""}  # the current level-1 number on each side: "III."
+    for para in body:
+        if para.kind == "p":
+            _count(sections[-1], para)
+            continue
+        side = DEL if para.change == DEL else INS
+        if para.kind == "h1":
+            parts[DEL] = _number(para.old_text) if para.change != INS else parts[DEL]
+            parts[INS] = _number(para.new_text) if para.change != DEL else parts[INS]
+        shown = (para.old_text if side == DEL else para.new_text).strip()
+        section = _Section(shown if para.kind == "h1" else parts[side] + shown, para)
+        if para.change != SAME:
+            section.note = "mục mới" if para.change == INS else "mục đã bỏ"
+        elif _NUMBER.sub("", para.old_text) != _NUMBER.sub("", para.new_text):
+            section.note = f"đề mục sửa (trước là {_quote(para.old_text.strip())})"
+        sections.append(section)
+    _join_moved(sections)
+    return [s for s in sections if s.label]
+
+
+def _number(heading: str) -> str:
+    match = _NUMBER.match(heading)
+    return match.group().strip() if match else ""
+
+
+def _count(section: _Section, para: Para) -> None:
+    renumbered = para.change == SAME and \
+        _ITEM_NUMBER.sub("", para.old_text) == _ITEM_NUMBER.sub("", para.new_text)
+    if para.changed and not renumbered:  # a numbered item moved down is not an edit
+        section.counts[_kind(para)] += 1
+    if para.change == DEL:
+        section.removed.append(para.old_text)
+    elif para.change == INS:
+        section.added.append(para.new_text)
+
+
+def _join_moved(sections: list[_Section]) -> None:
+    """Report a section deleted in one place and inserted in another as moved."""
+    gone = {_NUMBER.sub("", s.label): s for s in sections
+            if s.heading is not None and s.heading.change == DEL}
+    for section in sections:
+        if section.heading is None or section.heading.change != INS:
+            continue
+        old = gone.pop(_NUMBER.sub("", section.label), None)
+        if old is None:
+            continue
+        kept = sum((Counter(old.removed) & Counter(section.added)).values())
+        section.counts.update(old.counts)
+        section.counts.subtract({"thêm": kept, "bỏ": kept})
+        section.counts = +section.counts
+        section.note = f"chuyển chỗ (trước là mục {_number(old.label) or '…'})"
+        old.label = ""
+
+
+def _note_changes(notes: tuple[Note, ...]) -> dict[str, list[str]]:
+    """Return the changed footnotes by kind, each named by its number(s)."""
+    came: dict[str, list[Note]] = {}
+    for note in notes:
+        if note.link.old is None:
+            came.setdefault(_note_text(note), []).append(note)
+    moved = {}
+    for note in notes:
+        twins = came.get(_note_text(note)) if note.link.new is None else None
+        if twins:  # the same text left one place and came back in another
+            moved[note.link] = twins[0].link
+            moved[twins.pop(0).link] = None
+    out: dict[str, list[str]] = {"sửa": [], "thêm": [], "bỏ": [], "chuyển chỗ": []}
+    for note in notes:
+        old, new = note.link.old, note.link.new
+        if note.link in moved:
+            if moved[note.link] is not None:
+                out["chuyển chỗ"].append(f"{old} → {moved[note.link].new}")
+        elif new is None:
+            out["bỏ"].append(str(old))
+        elif old is None:
+            out["thêm"].append(str(new))
+        elif note.changed:
+            out["sửa"].append(f"{new}" + (f" (bản cũ: {old})" if old != new else ""))
+    return out
+
+
+def _note_text(note: Note) -> str:
+    return "\n".join("".join(piece.text for piece in p.pieces) for p in note.paragraphs)
+
+
+def _notes_line(changes: dict[str, list[str]]) -> str:
+    shown = {"sửa": "sửa {}", "thêm": "thêm {}", "bỏ": "bỏ {} (số của bản cũ)",
+             "chuyển chỗ": "chuyển chỗ {} (số cũ → số mới)"}
+    return "; ".join(shown[kind].format(", ".join(items))
+                     for kind, items in changes.items() if items)
+
+
+def _total(sections: list[_Section], notes: dict[str, list[str]]) -> str:
+    counts = sum((s.counts for s in sections), Counter())
+    note_counts = Counter({kind: len(items) for kind, items in notes.items()})
+    paragraphs = _counts(counts) or "không đoạn nào thay đổi"
+    footnotes = _counts(note_counts, "chú thích") or "chú thích không đổi"
+    return f"Tổng cộng: {paragraphs}; {footnotes}."
