@@ -1,0 +1,1 @@
+"""``baocao import``: turn an existing report .docx into report.yaml and areas/*.yaml."""

@@ -1,0 +1,224 @@
+"""Assemble the parts of a Word report into the data of ``report.yaml`` and ``areas/*.yaml``.
+
+Each lowest-level section becomes one area file; a section with both its own paragraphs and
+sub-headings becomes one area with `sections`. Footnote ids restart at 1 in every file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from generator import vnformat
+from generator.importer.outline import Node, build_tree, flatten, heading_of, numbered_items, slug
+from generator.importer.parts import CLOSING, Parts
+from generator.importer.source import Source
+from generator.importer.text import Item, NoteScope, markup, plain
+from generator.ooxml.reader import TextRun
+from generator.resolve import DOC_ABBREVS
+
+_PERIODS = (
+    (re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s+năm\s+(\d{4})", re.IGNORECASE), "quy"),
+    (re.compile(r"()6\s+tháng\s+đầu\s+năm\s+(\d{4})", re.IGNORECASE), "6-thang"),
+    (re.compile(r"()9\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE), "9-thang"),
+    (re.compile(r"()\bnăm\s+(\d{4})", re.IGNORECASE), "nam"),
+)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+FALLBACK_HEADING = "NỘI DUNG BÁO CÁO"
+PLACEHOLDERS = {
+    "organ.name": ("tên cơ quan ban hành", "(CHƯA RÕ CƠ QUAN BAN HÀNH)"),
+    "organ.abbrev": ("ký hiệu cơ quan trong số văn bản", "XX"),
+    "place": ("địa danh", "(chưa rõ địa danh)"),
+    "date": ("ngày tháng năm ban hành", None),
+    "title": ("trích yếu", "(chưa rõ trích yếu)"),
+    "signature.authority": ("thẩm quyền ký", "(CHƯA RÕ THẨM QUYỀN KÝ)"),
+    "signature.title": ("chức vụ người ký", "(CHƯA RÕ CHỨC VỤ)"),
+    "recipients": ("nơi nhận", "(chưa rõ nơi nhận)"),
+}
+"""Required fields the document may lack: (what it is, the visible stand-in written)."""
+
+
+@dataclass
+class AreaOut:
+    """One area file to write: its name, the printed number of its heading, and its data."""
+
+    name: str
+    label: str
+    heading: str
+    data: dict
+
+
+@dataclass
+class Imported:
+    """The data to write, and which fields hold stand-ins for what the document lacked."""
+
+    report: dict
+    areas: list[AreaOut]
+    placeholders: list[str] = field(default_factory=list)
+    period_text: str = ""
+
+
+@dataclass
+class _Context:
+    source: Source
+    scope: NoteScope
+    areas: list[AreaOut] = field(default_factory=list)
+    taken: set[str] = field(default_factory=set)
+
+
+def convert_report(source: Source, parts: Parts) -> Imported:
+    """Return the report data of `parts`; warnings go to `source`."""
+    ctx = _Context(source, NoteScope(source.document, source.diagnostics))
+    title_runs = _joined([p.runs for p in parts.title])
+    title = markup(title_runs, ctx.scope.anchor, drop_uniform=True)
+    body = list(parts.body)
+    closing_runs = _closing(source, body)
+    intro_runs, roots = build_tree(source, body)
+    if not roots:
+        source.warn("import.no-heading", f"không tìm thấy đề mục nào; toàn bộ nội dung được "
+                    f"đưa vào một phần tên '{FALLBACK_HEADING}', hãy sửa lại đề mục.")
+        roots, intro_runs = [Node(1, [TextRun(FALLBACK_HEADING)], paragraphs=intro_runs)], []
+    intro = _texts(intro_runs, ctx.scope)
+    outline = [_entry(ctx, node, vnformat.roman(i) + ".") for i, node in enumerate(roots, 1)]
+    closing = markup(closing_runs, ctx.scope.anchor) if closing_runs else None
+    kind, year, found = _period([plain(title_runs), plain(closing_runs or [])]
+                                + [plain(r) for r in intro_runs], parts.header.year)
+    period = vnformat.period_text(kind, year)
+    if not found:
+        source.warn("import.period", f"không nhận ra kỳ báo cáo trong trích yếu hay câu kết; "
+                    f"đã ghi tạm '{period}' vào report.yaml (trường period).")
+    report = _header_fields(source, parts, year)
+    report.update({"period": {"kind": kind, "year": year},
+                   "title": title.replace(period, "{period}") or None, "intro": intro,
+                   "closing": closing.replace(period, "{period}") if closing else None,
+                   "outline": outline, "signature": dict(parts.signature),
+                   "recipients": list(parts.recipients), "notes": ctx.scope.notes})
+    missing = _fill_placeholders(report)
+    if parts.header.year is None:
+        missing.insert(missing.index("place") + 1 if "place" in missing else 0, "date")
+    if missing:
+        names = ", ".join(PLACEHOLDERS[key][0] for key in missing)
+        source.warn("import.missing", f"không tìm thấy trong tệp Word: {names}; đã điền tạm giá "
+                    "trị trong ngoặc vào report.yaml, hãy sửa lại trước khi gửi báo cáo.")
+    return Imported(report, ctx.areas, missing, period)
+
+
+def _joined(paragraphs: list[list[Item]]) -> list[Item]:
+    out: list[Item] = []
+    for runs in paragraphs:
+        out += ([TextRun(" ")] if out else []) + runs
+    return out
+
+
+def _closing(source: Source, body: list) -> list[Item] | None:
+    """Take the last body paragraph as the closing sentence (it prints in the same place)."""
+    if not body or heading_of(body[-1]) is not None:
+        source.warn("import.closing", "không thấy câu kết thúc ('Trên đây là báo cáo …'); khi "
+                    "tạo báo cáo sẽ in câu kết mặc định, hãy sửa trường closing nếu cần.")
+        return None
+    last = body.pop()
+    if not CLOSING.match(last.text):
+        source.warn("import.closing", "đoạn cuối không bắt đầu bằng 'Trên đây là'; nó được "
+                    "dùng làm câu kết thúc (trường closing) và vẫn in ở cuối báo cáo.", last)
+    return ([TextRun(last.label + " ")] if last.label else []) + last.runs
+
+
+def _texts(paragraphs: list[list[Item]], scope: NoteScope) -> list[str]:
+    return [text for runs in paragraphs if (text := markup(runs, scope.anchor))]
+
+
+def _entry(ctx: _Context, node: Node, label: str) -> dict:
+    """Return the outline entry of `node`, writing area files for its lowest sections."""
+    heading = markup(node.heading, ctx.scope.anchor, drop_uniform=True)
+    if node.children and not node.paragraphs:
+        return {"heading": heading, "sections": [
+            _entry(ctx, child, f"{label}{i}.") for i, child in enumerate(node.children, 1)]}
+    sections = []
+    for child in node.children:
+        if child.children:
+            ctx.source.warn("import.heading-deep", "phần có cả đoạn văn riêng lẫn đề mục con "
+                            "nhiều cấp; các đề mục cấp dưới được giữ thành đoạn in đậm.",
+                            child.children[0].paragraph)
+        sections.append((child.heading, flatten(child)))
+    name = slug(plain(node.heading), ctx.taken)
+    data = area_data(ctx.source, node.paragraphs, sections)
+    ctx.areas.append(AreaOut(name, label, " ".join(plain(node.heading).split()), data))
+    return {"heading": heading, "area": name}
+
+
+def area_data(source: Source, paragraphs: list[list[Item]],
+              sections: list[tuple[list[Item], list[list[Item]]]]) -> dict:
+    """Return the data of one area file (its own footnote ids)."""
+    scope = NoteScope(source.document, source.diagnostics)
+    data: dict = {}
+    items = numbered_items(paragraphs)
+    if items is not None:
+        data["numbered"] = True
+        paragraphs = items
+    data["paragraphs"] = _texts(paragraphs, scope)
+    if sections:
+        data["sections"] = [{"heading": markup(h, scope.anchor, drop_uniform=True),
+                             "paragraphs": _texts(ps, scope)} for h, ps in sections]
+    data["notes"] = scope.notes
+    return data
+
+
+def _period(texts: list[str], date_year: int | None) -> tuple[str, int, bool]:
+    """Return (kind, year, found) of the reporting period named first in `texts`."""
+    for text in texts:
+        for pattern, kind in _PERIODS:
+            m = pattern.search(text)
+            if m and 1930 <= int(m.group(2)) <= 2100:
+                if kind == "quy":
+                    number = _QUARTERS.get(m.group(1).upper()) or int(m.group(1))
+                    kind = f"quy-{number}"
+                return kind, int(m.group(2)), True
+    years = [int(y) for t in texts for y in re.findall(r"\b(19[3-9]\d|20\d\d)\b", t)]
+    return "nam", date_year or (years[0] if years else dt.date.today().year), False
+
+
+def _header_fields(source: Source, parts: Parts, year: int) -> dict:
+    """Return the organ, number, place, date and draft fields, in report.yaml's order."""
+    h = parts.header
+    organ = {"name": h.organ_name, "parent": h.organ_parent,
+             "abbrev": h.organ_abbrev or _initials(h.organ_name)}
+    if organ["abbrev"] and not h.organ_abbrev:
+        source.warn("import.abbrev", f"không thấy dòng 'Số …-BC/…'; ký hiệu cơ quan "
+                    f"'{organ['abbrev']}' được suy ra từ tên cơ quan, hãy kiểm tra.")
+    report: dict = {"organ": {k: v for k, v in organ.items() if v}, "doc_type": h.doc_type}
+    if h.doc_abbrev and DOC_ABBREVS.get(h.doc_type) != h.doc_abbrev:
+        report["doc_abbrev"] = h.doc_abbrev
+    report["number"] = h.number
+    report["place"] = h.place
+    date = {"day": h.day, "month": h.month, "year": h.year or year}
+    report["date"] = {k: v for k, v in date.items() if v}
+    try:
+        report["date"] = dt.date(date["year"], h.month or 0, h.day or 0)
+    except ValueError:
+        pass  # a draft's blank day (or an impossible date, which validation reports)
+    report["draft"] = h.draft
+    return report
+
+
+def _initials(name: str | None) -> str | None:
+    """Return ``TU`` for ``TỈNH ỦY HẬU GIANG``: the first letters of the committee's name."""
+    if not name:
+        return None
+    letters = "".join(w[0] for w in name.split()[:2]).upper()
+    return "".join(c if c == "Đ" else unicodedata.normalize("NFKD", c)[0] for c in letters)
+
+
+def _fill_placeholders(report: dict) -> list[str]:
+    """Put a visible stand-in in each required field the document lacked; return their keys."""
+    missing = []
+    for key, (_, value) in PLACEHOLDERS.items():
+        if value is None:
+            continue
+        holder, _, leaf = key.rpartition(".")
+        target = report[holder] if holder else report
+        if not target.get(leaf):
+            target[leaf] = [value] if key == "recipients" else value
+            missing.append(key)
+    return missing

@@ -1,0 +1,296 @@
+"""Cut a report into its parts: header block, title, body, and the Nơi nhận/signature block.
+
+Recognition is by content first (``Số …-BC/TU``, ``…, ngày … tháng … năm …``, ``BÁO CÁO``,
+``Nơi nhận:``, ``T/M …``) so that any Word report works; baocao's own style names (``BC Co
+quan`` …) settle what content alone cannot, such as which header line is the superior organ.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.importer.source import Source
+from generator.ooxml.reader import Paragraph, Table, TextRun
+from generator.resolve import DOC_ABBREVS
+
+NUMBER = re.compile(r"^Số\s*:?\s*(?P<num>.*?)\s*[-–]\s*(?P<doc>[A-Za-zĐđ]+)\s*/\s*(?P<org>[^\s,.]+)",
+                    re.IGNORECASE)
+DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})"
+                  r"\s*năm\s*(?P<y>\d{4})", re.IGNORECASE)
+PARTY = re.compile(r"^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$", re.IGNORECASE)
+DRAFT = re.compile(r"^(dự\s*thảo.*)$", re.IGNORECASE)
+RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
+AUTHORITY = re.compile(r"^(T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q/|Q\.)\s*\S")
+DASH = re.compile(r"^\s*[-–—+•]\s*")
+CLOSING = re.compile(r"^\s*Trên\s+đây\s+là", re.IGNORECASE)
+
+
+def is_separator(text: str) -> bool:
+    """Return True for a rule typed as text under the title: ``-----``, ``---o0o---``."""
+    core = re.sub(r"o0o|ooo|oOo", "", text.strip())
+    return len(text.strip()) >= 3 and not core.strip("-–—_=*.· ")
+
+
+@dataclass
+class Header:
+    """The fields of the header block; None where the document has nothing."""
+
+    doc_type: str = "BÁO CÁO"
+    organ_parent: str | None = None
+    organ_name: str | None = None
+    number: str | None = None
+    doc_abbrev: str | None = None
+    organ_abbrev: str | None = None
+    place: str | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    draft: str | None = None
+
+
+@dataclass
+class Parts:
+    """A report cut into parts; `body` holds paragraphs only (tables already turned to text)."""
+
+    header: Header = field(default_factory=Header)
+    title: list[Paragraph] = field(default_factory=list)
+    body: list[Paragraph] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signature: dict[str, str] = field(default_factory=dict)
+    has_header: bool = False
+    has_tail: bool = False
+
+
+def split(source: Source) -> Parts:
+    """Return the parts of the document of `source`; odd blocks are reported on `source`."""
+    blocks = source.document.blocks
+    parts = Parts()
+    start = _doc_type_at(blocks)
+    if start is not None:
+        parts.has_header = True
+        parts.header.doc_type = " ".join(blocks[start].text.split()).upper()
+        _read_header(source, _paragraphs(blocks[:start]), parts.header)
+        title, start = _title(blocks, start + 1)
+        parts.title = title
+    else:
+        start = _pandoc_title(blocks, parts)
+    end = _tail_at(blocks, start)
+    if end is not None:
+        parts.has_tail = True
+        _read_tail(source, _paragraphs(blocks[end:]), parts)
+    parts.body = body_paragraphs(source, blocks[start:end])
+    return parts
+
+
+def _paragraphs(blocks) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for block in blocks:
+        out += block.paragraphs() if isinstance(block, Table) else [block]
+    return out
+
+
+def _style(paragraph: Paragraph) -> str:
+    return paragraph.style.lower()
+
+
+def _doc_type_at(blocks) -> int | None:
+    for i, block in enumerate(blocks[:60]):
+        if isinstance(block, Paragraph):
+            if " ".join(block.text.split()).upper() in DOC_ABBREVS:
+                return i
+            if block.outline_level is not None or _style(block).startswith("heading"):
+                return None
+    return None
+
+
+def _title(blocks, start: int) -> tuple[list[Paragraph], int]:
+    """Return the title paragraphs after the doc type and where the body starts."""
+    found: list[Paragraph] = []
+    for i in range(start, min(start + 8, len(blocks))):
+        block = blocks[i]
+        if not isinstance(block, Paragraph):
+            break
+        if is_separator(block.text):
+            return found, i + 1
+        if block.text.strip():
+            found.append(block)
+    first = next((b for b in found if b.centered or "trich yeu" in _style(b)), None)
+    if first is None:
+        return [], start
+    return [first], blocks.index(first) + 1
+
+
+def _pandoc_title(blocks, parts: Parts) -> int:
+    """Use a paragraph in Word's "Title" style before any heading as the title."""
+    for i, block in enumerate(blocks[:20]):
+        if not isinstance(block, Paragraph):
+            continue
+        if block.outline_level is not None or _style(block).startswith("heading"):
+            break
+        if _style(block) == "title":
+            parts.title = [block]
+            return i + 1
+    return 0
+
+
+def _read_header(source: Source, paragraphs: list[Paragraph], header: Header) -> None:
+    organ: list[tuple[Paragraph, str]] = []
+    for paragraph in paragraphs:
+        for line in re.split(r"[\n\t]+", paragraph.text):
+            line = " ".join(line.split())
+            if not line or line == "*" or is_separator(line) or PARTY.match(line):
+                continue
+            if (m := NUMBER.match(line)) is not None:
+                number = m["num"].strip(" .:")
+                header.number = number or None
+                header.doc_abbrev, header.organ_abbrev = m["doc"], m["org"]
+            elif (m := DATE.match(line)) is not None:
+                header.place = m["place"].strip() or None
+                header.day = int(m["d"]) if m["d"] else None
+                header.month = int(m["m"]) if m["m"] else None
+                header.year = int(m["y"])
+            elif DRAFT.match(line) and header.draft is None:
+                header.draft = line
+            elif line == line.upper():
+                organ.append((paragraph, line))
+            else:
+                source.warn("import.unclassified", "dòng ở khối đầu văn bản không nhận ra là "
+                            "trường nào nên không được đưa vào dữ liệu; hãy xem lại.", paragraph)
+    _organ(organ, header)
+
+
+def _organ(lines: list[tuple[Paragraph, str]], header: Header) -> None:
+    """Split the organ lines into superior organ (not bold) and issuing organ (bold)."""
+    if not lines:
+        return
+    styled = [line for p, line in lines if _style(p) == "bc co quan"]
+    if styled:
+        header.organ_name = " ".join(styled)
+        parent = [line for p, line in lines if _style(p) == "bc co quan cap tren"]
+        header.organ_parent = " ".join(parent) or None
+        return
+    bold = [all(r.bold for r in p.runs if isinstance(r, TextRun) and r.text.strip())
+            for p, _ in lines]
+    split_at = len(lines) - 1
+    if any(bold) and not all(bold):
+        while split_at > 0 and bold[split_at - 1]:
+            split_at -= 1
+    elif all(bold):
+        split_at = 0
+    header.organ_name = " ".join(line for _, line in lines[split_at:])
+    header.organ_parent = " ".join(line for _, line in lines[:split_at]) or None
+
+
+def _tail_at(blocks, start: int) -> int | None:
+    """Return the index of the block where Nơi nhận and the signature begin, if any."""
+    last_closing = start
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        paragraphs = block.paragraphs() if isinstance(block, Table) else [block]
+        if any(RECIPIENTS.match(p.text) for p in paragraphs):
+            for j in range(last_closing, i):  # a signature typed above Nơi nhận
+                if isinstance(blocks[j], Paragraph) and AUTHORITY.match(blocks[j].text.strip()):
+                    return j
+            return i
+        if isinstance(block, Paragraph) and CLOSING.match(block.text):
+            last_closing = i + 1
+    for j in range(last_closing, len(blocks)):
+        if isinstance(blocks[j], Paragraph) and AUTHORITY.match(blocks[j].text.strip()):
+            return j if last_closing > start else None
+    return None
+
+
+def _read_tail(source: Source, paragraphs: list[Paragraph], parts: Parts) -> None:
+    signature: list[tuple[Paragraph, str]] = []
+    listing = False
+    for paragraph in paragraphs:
+        for line in paragraph.text.split("\n"):
+            if (m := RECIPIENTS.match(line)) is not None:
+                listing, line = True, line[m.end():]
+            line = " ".join(line.split())
+            if not line:
+                continue
+            if listing and (DASH.match(line) or "danh sach noi nhan" in _style(paragraph)
+                            or paragraph.label == "-"):
+                parts.recipients.append(DASH.sub("", line, count=1))
+            else:
+                listing = False
+                signature.append((paragraph, line))
+    _signature(source, signature, parts.signature)
+
+
+_SIGNATURE_STYLES = {"bc quyen han": "authority", "bc chuc vu": "title", "bc ho ten": "name"}
+
+
+def _signature(source: Source, lines: list[tuple[Paragraph, str]], out: dict[str, str]) -> None:
+    """Fill authority, title and name from the signature lines."""
+    if any(_style(p) in _SIGNATURE_STYLES for p, _ in lines):
+        for p, line in lines:
+            out.setdefault(_SIGNATURE_STYLES.get(_style(p), "extra"), line)
+    else:
+        upper = [(p, line) for p, line in lines if line == line.upper()]
+        for key, (_, line) in zip(("authority", "title"), upper):
+            out[key] = line
+        rest = [(p, line) for p, line in lines if line != line.upper()
+                and not (line.startswith("(") and line.endswith(")"))]
+        if rest:
+            out["name"] = rest[-1][1]
+        elif len(upper) > 2:
+            out["name"] = upper[-1][1]
+    used = set(out.values())
+    for p, line in lines:
+        if line not in used:
+            source.warn("import.unclassified", "dòng ở khối chữ ký không nhận ra là thẩm quyền, "
+                        "chức vụ hay họ tên nên không được đưa vào dữ liệu.", p)
+    out.pop("extra", None)
+
+
+def body_paragraphs(source: Source, blocks) -> list[Paragraph]:
+    """Return the body as paragraphs: tables become one paragraph per row, text boxes follow."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            out += _table_rows(source, block)
+            continue
+        _report_objects(source, block)
+        if block.text.strip() or any(not isinstance(r, TextRun) for r in block.runs):
+            out.append(block)
+        for box in block.textboxes:
+            source.warn("import.textbox", "khung chữ (text box) được chuyển thành đoạn văn "
+                        "thường ngay sau đoạn này.", block)
+            out += [p for p in box if p.text.strip()]
+    return out
+
+
+def _report_objects(source: Source, paragraph: Paragraph) -> None:
+    names = {"image": "hình ảnh", "drawing": "hình vẽ hoặc biểu đồ", "object": "đối tượng nhúng"}
+    for kind in sorted(set(paragraph.objects)):
+        source.warn(f"import.{kind}", f"{names[kind]} không chuyển được thành văn bản nên không "
+                    "có trong dữ liệu; hãy chèn lại bằng tay sau khi tạo báo cáo.", paragraph)
+    if paragraph.in_control:
+        source.warn("import.content-control", "đoạn nằm trong ô điều khiển nội dung (content "
+                    "control); chỉ giữ lại chữ.", paragraph)
+
+
+def _table_rows(source: Source, table: Table) -> list[Paragraph]:
+    """Return one paragraph per table row, its cells separated by `` | ``."""
+    out = []
+    for row in table.rows:
+        runs: list = []
+        for c, cell in enumerate(row):
+            for p in cell:
+                _report_objects(source, p)
+            texts = [p for p in cell if p.text.strip()]
+            if c and runs:
+                runs.append(TextRun(" | "))
+            for k, p in enumerate(texts):
+                runs += ([TextRun(" ")] if k else []) + p.runs
+        if "".join(r.text for r in runs if isinstance(r, TextRun)).strip(" |"):
+            first = next((p for cell in row for p in cell), None)
+            out.append(Paragraph(first.index if first else table.index, runs=runs))
+    width = max((len(r) for r in table.rows), default=0)
+    source.warn("import.table", f"bảng {len(table.rows)} dòng × {width} cột được chuyển thành "
+                f"{len(out)} đoạn văn (mỗi dòng một đoạn, các ô ngăn cách bằng ' | '); baocao "
+                "chưa in bảng, hãy xem lại.", table.paragraphs()[0] if table.rows else None)
+    return out

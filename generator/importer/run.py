@@ -1,0 +1,71 @@
+"""Import a whole report: read → split → convert → write YAML → validate with the build's loader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.diagnostics import Diagnostics, display_path
+from generator.errors import BaocaoError, OutputError
+from generator.importer.convert import convert_report
+from generator.importer.parts import split
+from generator.importer.source import Source
+from generator.importer.yamlfile import area_yaml, report_yaml
+from generator.pipeline import AREAS_DIR, REPORT_FILE, Compiled, compile_report
+from generator.writer import write_output
+
+
+@dataclass
+class ReportImport:
+    """What `import_report` wrote and what the build's loader made of it."""
+
+    target: Path
+    files: list[Path]
+    compiled: Compiled
+    diagnostics: Diagnostics
+    """The import's own warnings (about the Word file)."""
+
+    def summary(self) -> str:
+        """Return the Vietnamese line printed at the end of an import."""
+        report = self.compiled.report
+        return (f"Đã nhập: {report.section_count} đề mục, {report.paragraph_count} đoạn văn, "
+                f"{len(report.footnotes)} chú thích, {len(report.recipients)} nơi nhận → "
+                f"{display_path(self.target)} ({REPORT_FILE} và {len(self.files) - 1} tệp phần).")
+
+
+def check_target(target: Path, force: bool) -> None:
+    """Refuse to write into a folder that already holds something, unless `force`."""
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"'{display_path(target)}' là một tệp, không phải thư mục.")
+    if not force and target.is_dir() and any(target.iterdir()):
+        raise OutputError(f"thư mục '{display_path(target)}' đã có dữ liệu; baocao không ghi "
+                          "đè. Hãy chọn thư mục khác, hoặc thêm --force để ghi đè.")
+
+
+def import_report(docx: Path, target: Path, force: bool = False) -> ReportImport:
+    """Import the report `docx` into the folder `target`; raise `BaocaoError` on failure.
+
+    A `DataError` from the final validation carries the import's warnings with its own.
+    """
+    check_target(target, force)
+    source = Source.open(docx)
+    imported = convert_report(source, split(source))
+    texts = {target / REPORT_FILE: report_yaml(imported, docx.name)}
+    for area in imported.areas:
+        texts[target / AREAS_DIR / f"{area.name}.yaml"] = area_yaml(area, area.heading)
+    write_texts(texts)
+    stale = set((target / AREAS_DIR).glob("*.yaml")) - set(texts)
+    for path in sorted(stale):  # only reached with --force: old areas would print as unused
+        path.unlink()
+    try:
+        compiled = compile_report(target)
+    except BaocaoError as exc:
+        exc.diagnostics.items[:0] = source.diagnostics.items
+        raise
+    return ReportImport(target, list(texts), compiled, source.diagnostics)
+
+
+def write_texts(texts: dict[Path, str]) -> None:
+    """Write each text as UTF-8 without BOM, with LF line ends, atomically."""
+    for path, text in texts.items():
+        write_output(path, text.encode("utf-8"))

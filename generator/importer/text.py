@@ -1,0 +1,202 @@
+"""Runs → the inline markup baocao reads: ``**bold**``, ``*italic*``, ``[^id]``, escapes.
+
+The inverse of `generator.inline.parse_inline`: ``parse_inline(markup(runs))`` gives the runs
+back (whitespace at a formatting edge is written unformatted, which prints the same). Legacy
+Vietnamese fonts are converted to Unicode here, by font name, before any text is looked at.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+from generator.diagnostics import Diagnostics
+from generator.ooxml.reader import Document, NoteRun, Paragraph, TextRun
+
+Item = TextRun | NoteRun
+_ESCAPE = re.compile(r"([\\*\[])")
+_NOTE_SPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
+
+
+def legacy_encoding(font: str | None) -> str | None:
+    """Return ``tcvn3`` for ``.Vn…`` fonts, ``vni`` for ``VNI-…`` fonts, else None."""
+    name = (font or "").strip().lower()
+    if name.startswith(".vn"):
+        return "tcvn3"
+    if name.startswith("vni-"):
+        return "vni"
+    return None
+
+
+def to_unicode_document(document: Document, diagnostics: Diagnostics, where) -> None:
+    """Convert every legacy-font run of `document` to Unicode and NFC, in place.
+
+    `where(paragraph)` gives the location for a warning.
+    """
+    for paragraph in _all_paragraphs(document):
+        fonts = sorted({r.font for r in paragraph.runs
+                        if isinstance(r, TextRun) and legacy_encoding(r.font)})
+        paragraph.runs = [_unicode_run(r) for r in paragraph.runs]
+        if fonts and _legacy_module() is None:
+            diagnostics.warning("import.legacy-font", f"đoạn này dùng phông cũ "
+                                f"({', '.join(fonts)}) nhưng chưa có bộ chuyển mã; chữ được "
+                                "giữ nguyên như trong tệp.", *where(paragraph))
+
+
+def _all_paragraphs(document: Document) -> Iterable[Paragraph]:
+    stack: list = list(document.blocks) + [p for ps in document.notes.values() for p in ps]
+    while stack:
+        block = stack.pop()
+        if isinstance(block, Paragraph):
+            yield block
+            stack += [p for box in block.textboxes for p in box]
+        else:
+            stack += block.paragraphs()
+
+
+def _legacy_module():
+    """Return `generator.legacy`, or None while it is not installed."""
+    try:
+        from generator import legacy
+    except ImportError:
+        return None
+    return legacy
+
+
+def _unicode_run(run: Item) -> Item:
+    if not isinstance(run, TextRun):
+        return run
+    text = run.text
+    encoding = legacy_encoding(run.font)
+    legacy = _legacy_module() if encoding else None
+    if legacy is not None:
+        text = legacy.to_unicode(text, encoding)
+        if encoding == "tcvn3" and run.font.strip().lower().endswith("h"):
+            text = text.upper()  # .VnTimeH & co. draw the lower-case codes as capitals
+    return TextRun(unicodedata.normalize("NFC", text), run.bold, run.italic, run.font)
+
+
+def plain(items: Iterable[Item]) -> str:
+    """Return the visible text of `items` (note references omitted)."""
+    return "".join(i.text for i in items if isinstance(i, TextRun))
+
+
+def strip_prefix(items: list[Item], count: int) -> list[Item]:
+    """Return `items` without their first `count` characters of text (and spaces after them)."""
+    out = list(items)
+    while out and isinstance(out[0], TextRun):
+        head = out.pop(0)
+        rest = head.text[count:].lstrip()
+        count = max(0, count - len(head.text))
+        if rest:
+            out.insert(0, TextRun(rest, head.bold, head.italic, head.font))
+            break
+    return out
+
+
+def markup(items: Iterable[Item], anchor: Callable[[str], str | None],
+           drop_uniform: bool = False) -> str:
+    """Return `items` as inline markup; `anchor(key)` gives a note's id (None: leave it out).
+
+    With `drop_uniform`, bold or italic covering all the text is not written (a heading's or a
+    title's own style).
+    """
+    segments = _segments(items)
+    if drop_uniform:
+        texts = [s for s in segments if isinstance(s, TextRun) and s.text.strip()]
+        bold, italic = all(s.bold for s in texts), all(s.italic for s in texts)
+        segments = [TextRun(s.text, s.bold and not bold, s.italic and not italic)
+                    if isinstance(s, TextRun) else NoteRun(s.key) for s in segments]
+    out: list[str] = []
+    state = (False, False)
+    for seg in segments:
+        if isinstance(seg, NoteRun):
+            note_id = anchor(seg.key)
+            if note_id is not None:
+                out.append(f"[^{note_id}]")
+            continue
+        out.append(_toggles(state, (seg.bold, seg.italic)))
+        out.append(_ESCAPE.sub(r"\\\1", seg.text))
+        state = (seg.bold, seg.italic)
+    out.append(_toggles(state, (False, False)))
+    return "".join(out)
+
+
+def _toggles(old: tuple[bool, bool], new: tuple[bool, bool]) -> str:
+    # Bold's ``**`` always comes before italic's ``*``: "***" then reads as "**" + "*", which the
+    # parser toggles in that order whether each one opens or closes.
+    return ("**" if old[0] != new[0] else "") + ("*" if old[1] != new[1] else "")
+
+
+def _segments(items: Iterable[Item]) -> list[Item]:
+    """Return text runs with flattened breaks, edge whitespace unformatted, equal runs merged."""
+    pieces: list[Item] = []
+    for item in items:
+        if isinstance(item, NoteRun):
+            pieces.append(item)
+            continue
+        text = item.text.translate(_NOTE_SPACE)
+        core = text.strip()
+        if not core:
+            pieces.append(TextRun(text))
+            continue
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        pieces += [TextRun(lead), TextRun(core, item.bold, item.italic), TextRun(trail)]
+    pieces = _trim([p for p in pieces if not isinstance(p, TextRun) or p.text])
+    return _merge(pieces)
+
+
+def _trim(pieces: list[Item]) -> list[Item]:
+    """Drop whitespace at the start and end of the paragraph."""
+    while pieces and isinstance(pieces[0], TextRun) and not pieces[0].text.strip():
+        pieces.pop(0)
+    while pieces and isinstance(pieces[-1], TextRun) and not pieces[-1].text.strip():
+        pieces.pop()
+    return pieces
+
+
+def _merge(pieces: list[Item]) -> list[Item]:
+    """Merge neighbours of equal format; spaces take the formatting both neighbours share."""
+    out: list[Item] = []
+    for i, piece in enumerate(pieces):
+        if isinstance(piece, TextRun) and not piece.text.strip() and 0 < i < len(pieces) - 1:
+            before, after = out[-1], pieces[i + 1]
+            if isinstance(before, TextRun) and isinstance(after, TextRun):
+                piece = TextRun(piece.text, before.bold and after.bold,
+                                before.italic and after.italic)
+        last = out[-1] if out else None
+        if isinstance(piece, TextRun) and isinstance(last, TextRun) \
+                and (last.bold, last.italic) == (piece.bold, piece.italic):
+            out[-1] = TextRun(last.text + piece.text, last.bold, last.italic)
+        else:
+            out.append(piece)
+    return out
+
+
+class NoteScope:
+    """The footnotes of one YAML file: Word's notes renumbered 1…n in reading order."""
+
+    def __init__(self, document: Document, diagnostics: Diagnostics):
+        self.document = document
+        self.diagnostics = diagnostics
+        self.notes: dict[str, str] = {}
+
+    def anchor(self, key: str) -> str | None:
+        """Return the local id for Word note `key`, adding its text to `notes`."""
+        paragraphs = self.document.notes.get(key)
+        if paragraphs is None:
+            self.diagnostics.warning("import.note-missing", f"tham chiếu chú thích số {key[1:]} "
+                                     "không có nội dung trong tệp Word; đã bỏ tham chiếu.")
+            return None
+        if key.startswith("e"):
+            self.diagnostics.warning("import.endnote", "chú thích cuối văn bản (endnote) được "
+                                     "chuyển thành chú thích cuối trang.")
+        note_id = str(len(self.notes) + 1)
+        texts = [markup(p.runs, self._nested) for p in paragraphs]
+        self.notes[note_id] = "\n\n".join(t for t in texts if t) or "…"
+        return note_id
+
+    def _nested(self, key: str) -> None:
+        self.diagnostics.warning("import.note-nested", "chú thích nằm trong một chú thích khác "
+                                 "(Word cho phép, baocao thì không); đã bỏ tham chiếu bên trong.")

@@ -1,0 +1,135 @@
+"""Write imported data as YAML a clerk can read: the sample's layout, comments, minimal quoting.
+
+One list item per paragraph on one line; multi-paragraph notes as ``|-`` blocks; strings quoted
+only when YAML needs it. UTF-8 without BOM, LF line ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from generator.importer.convert import AreaOut, Imported
+
+TODO = "chưa có trong tệp Word: hãy sửa"
+_AREA_HELP = ('# Mỗi đoạn văn là một dòng bắt đầu bằng "- "; chú thích cuối trang đánh số 1, 2, '
+              "3... trong tệp này.")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Literal blocks for text with line breaks (notes of several paragraphs)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                   style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def scalar(value, indent: int) -> str:
+    """Return `value` as YAML text for a line at `indent`, block lines indented under it."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=float("inf"))
+    text = text.removesuffix("...\n").rstrip("\n")
+    first, *rest = text.split("\n")
+    return "\n".join([first] + [" " * indent + line if line else "" for line in rest])
+
+
+def _field(key, value, indent: int, comment: str = "") -> list[str]:
+    """Return the lines of ``key: value`` (mappings and lists expanded) at `indent`."""
+    pad = " " * indent
+    if isinstance(value, dict):
+        if not value:
+            return [f"{pad}{key}: {{}}"]
+        lines = [f"{pad}{key}:"]
+        for k, v in value.items():
+            lines += _field(k, v, indent + 2)
+        return lines
+    if isinstance(value, list):
+        if not value:
+            return [f"{pad}{key}: []"]
+        return [f"{pad}{key}:"] + [line for item in value for line in _item(item, indent + 2)]
+    suffix = f"    # {comment}" if comment else ""
+    return [f"{pad}{key}: {scalar(value, indent)}{suffix}"]
+
+
+def _item(value, indent: int) -> list[str]:
+    """Return one list entry (``- …``) at `indent`."""
+    pad = " " * indent
+    if isinstance(value, dict):
+        lines: list[str] = []
+        for k, v in value.items():
+            lines += _field(k, v, indent + 2)
+        return [pad + "- " + lines[0].lstrip()] + lines[1:]
+    return [f"{pad}- {scalar(value, indent + 2)}"]
+
+
+def _present(data: dict, key: str) -> bool:
+    return data.get(key) not in (None, [], {}, "")
+
+
+def report_yaml(imported: Imported, docx_name: str) -> str:
+    """Return the text of report.yaml."""
+    data = imported.report
+    todo = lambda key: TODO if key in imported.placeholders else ""
+    lines = [f"# Báo cáo nhập từ tệp Word \"{docx_name}\" bằng lệnh baocao import.",
+             "# Tệp chính: thông tin chung, bố cục các phần và nơi nhận.",
+             "# Nội dung từng phần nằm trong thư mục areas/ (mỗi phần một tệp).", "",
+             "# Cơ quan ban hành", "organ:"]
+    for key, value in data["organ"].items():
+        lines += _field(key, value, 2, todo(f"organ.{key}"))
+    for key in ("doc_type", "doc_abbrev", "number", "place", "date", "draft"):
+        if _present(data, key):
+            lines += _field(key, data[key], 0)
+            if todo(key):
+                lines[-1] += f"    # {TODO}"
+    lines += ["", "# Kỳ báo cáo: quy-1 quy-2 quy-3 quy-4 6-thang 9-thang nam"]
+    lines += _field("period", data["period"], 0)
+    if "{period}" in (data["title"] or "") + (data.get("closing") or ""):
+        lines.append(f'# {{period}} sẽ được thay bằng "{imported.period_text}"')
+    lines += _field("title", data["title"], 0, todo("title"))
+    if data["intro"]:
+        lines += ["", "# Đoạn mở đầu"] + _field("intro", data["intro"], 0)
+    if data.get("closing"):
+        lines += ["", "# Câu kết thúc báo cáo"] + _field("closing", data["closing"], 0)
+    lines += ["", "# Bố cục: phần lớn (I, II, III...) và mục nhỏ (1, 2, 3...) được đánh số tự động"]
+    lines += _field("outline", data["outline"], 0) + ["", "# Chữ ký", "signature:"]
+    for key, value in data["signature"].items():
+        lines += _field(key, value, 2, todo(f"signature.{key}"))
+    lines += ["", '# Nơi nhận (dấu "- " ở đầu dòng khi in do chương trình tự thêm)']
+    lines += _field("recipients", data["recipients"], 0)
+    if todo("recipients"):
+        lines[-1] += f"    # {TODO}"
+    if data["notes"]:
+        lines += ["", "# Chú thích cuối trang của trích yếu, phần mở đầu, đề mục và câu kết"]
+        lines += _field("notes", data["notes"], 0)
+    return "\n".join(lines) + "\n"
+
+
+def area_yaml(area: AreaOut, heading: str) -> str:
+    """Return the text of one area file; `heading` is its heading as printed, for the comment."""
+    data = area.data
+    lines = [f'# Phần "{f"{area.label} {heading}".strip()}" của báo cáo (nhập từ tệp Word).',
+             _AREA_HELP]
+    if data.get("owner"):
+        lines += [""] + _field("owner", data["owner"], 0)
+    else:
+        lines += ["# Điền tên đơn vị phụ trách phần này nếu cần, ví dụ:",
+                  "# owner: Văn phòng Tỉnh ủy", ""]
+    if data.get("heading"):
+        lines += _field("heading", data["heading"], 0)
+    if data.get("numbered"):
+        lines.append("numbered: true    # các đoạn dưới đây được tự động đánh số 1., 2., 3. ... "
+                     "(không gõ số)")
+    lines += _field("paragraphs", data["paragraphs"], 0)
+    if data.get("sections"):
+        lines += ["", "# Các mục con (đề mục cấp dưới được đánh số tự động)"]
+        lines += _field("sections", data["sections"], 0)
+    if data.get("notes"):
+        lines += [""] + _field("notes", data["notes"], 0)
+    return "\n".join(lines) + "\n"
+

@@ -1,0 +1,125 @@
+"""Documents baocao did not write: a LibreOffice re-save, pandoc output, a hand-made report."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from generator.importer.run import import_report
+from generator.pipeline import build_report
+from tests.conftest import require_tool
+from tests.importer import handmade
+from tests.importer.import_helpers import docx_text, libreoffice_resave, normalized_report
+
+PANDOC_MARKDOWN = """\
+Trong 9 tháng năm 2024, Tỉnh ủy đã lãnh đạo thực hiện nhiệm vụ[^intro].
+
+# Kết quả thực hiện các nhiệm vụ trọng tâm
+
+1. Quán triệt, triển khai thực hiện nghiêm túc các chủ trương.
+2. Công tác tuyên truyền ngày càng hiệu quả[^a].
+
+# Công tác xây dựng Đảng
+
+## Công tác chính trị, tư tưởng
+
+Đoạn có **chữ đậm**, *chữ nghiêng*, dấu sao 5 \\* 3 và ngoặc \\[1\\] giữ nguyên[^b].
+
+## Công tác tổ chức, cán bộ
+
+Đoạn về tổ chức[^c].
+
+Trên đây là báo cáo kết quả 9 tháng năm 2024.
+
+[^intro]: Chú thích mở đầu.
+
+[^a]: Chú thích có **đậm**.
+
+[^b]: Chú thích hai, đoạn một.
+
+    Đoạn hai của chú thích.
+
+[^c]: Chú thích ba.
+"""
+
+
+def _import_and_build(docx, tmp_path):
+    result = import_report(docx, tmp_path / "data" / "x")
+    built = build_report(result.target, tmp_path / "built.docx").output
+    return result, built
+
+
+def test_libreoffice_resave_imports_like_the_original(sample_docx, tmp_path):
+    resaved = libreoffice_resave(require_tool("soffice"), sample_docx, tmp_path / "lo")
+    result, built = _import_and_build(resaved, tmp_path)
+
+    assert docx_text(built) == docx_text(sample_docx)
+    assert normalized_report(result.target) == normalized_report(
+        import_report(sample_docx, tmp_path / "direct").target)
+
+
+def test_pandoc_markdown_imports_headings_footnotes_and_markup(tmp_path):
+    source = tmp_path / "in.md"
+    source.write_text(PANDOC_MARKDOWN, encoding="utf-8")
+    docx = tmp_path / "pandoc.docx"
+    subprocess.run([require_tool("pandoc"), str(source), "-o", str(docx)], check=True)
+    result, built = _import_and_build(docx, tmp_path)
+    data = normalized_report(result.target)
+
+    assert [e["heading"] for e in data["outline"]] == [
+        "Kết quả thực hiện các nhiệm vụ trọng tâm", "Công tác xây dựng Đảng"]
+    first, second = data["outline"]
+    assert first["numbered"] and first["paragraphs"][1] == (
+        "Công tác tuyên truyền ngày càng hiệu quả[^Chú thích có **đậm**.].")
+    assert second["sections"][0]["paragraphs"] == [(
+        "Đoạn có **chữ đậm**, *chữ nghiêng*, dấu sao 5 \\* 3 và ngoặc \\[1] giữ nguyên"
+        "[^Chú thích hai, đoạn một. ¶ Đoạn hai của chú thích.].")]
+    assert data["closing"] == "Trên đây là báo cáo kết quả {period}."
+    paragraphs, notes = docx_text(built)
+    assert "2. Công tác tuyên truyền ngày càng hiệu quả[^]." in paragraphs
+    assert "Đoạn có chữ đậm, chữ nghiêng, dấu sao 5 * 3 và ngoặc [1] giữ nguyên[^]." in paragraphs
+    two_paragraphs = "Chú thích hai, đoạn một. ¶ Đoạn hai của chú thích."
+    assert notes == ["Chú thích mở đầu.", "Chú thích có đậm.", two_paragraphs, "Chú thích ba."]
+    assert "import.missing" in {d.code for d in result.diagnostics.items}
+
+
+def test_handmade_word_report(tmp_path):
+    pytest.importorskip("generator.legacy", reason="legacy-font converter not there yet")
+    docx = handmade.build(tmp_path / "tay.docx")
+    result, built = _import_and_build(docx, tmp_path)
+    report = result.compiled.manifest
+    data = normalized_report(result.target)
+
+    assert (report.organ.parent, report.organ.name, report.organ.abbrev, report.number) == (
+        "ĐẢNG BỘ TỈNH HẬU GIANG", "HUYỆN ỦY CHÂU THÀNH", "HU", "125")
+    assert (report.place, report.date.day, report.date.month, report.date.year) == (
+        "Châu Thành", 5, 10, 2024)
+    assert (report.period.kind, report.title) == ("quy-3", "Sơ kết công tác {period}")
+    assert report.recipients == ["Tỉnh ủy Hậu Giang,", "Lưu VP."]
+    assert (report.signature.authority, report.signature.title, report.signature.name) == (
+        "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn An")
+    economy, culture = data["outline"][0]["sections"]
+    assert economy["paragraphs"][0] == ("Kinh tế tăng trưởng **khá** và *ổn định*, chỉ số 5 \\* 3 "
+                                        "\\[ghi chú][^Tổng sản phẩm tăng 7,5%.].")
+    assert economy["paragraphs"][2:] == ["Chỉ tiêu | Kết quả", "Thu ngân sách | 105%"]
+    assert culture["paragraphs"] == ["Cộng hòa xã hội chủ nghĩa Việt Nam - BÁO CÁO"]
+    assert culture["sub"] == [("Về giáo dục", ["Giáo dục có nhiều chuyển biến.",
+                                               "Đoạn có khung chữ.", "Chữ trong khung."])]
+    assert data["outline"][1]["paragraphs"] == ["Một số chỉ tiêu còn chậm."]
+    codes = {d.code for d in result.diagnostics.items}
+    assert {"import.table", "import.image", "import.textbox", "import.content-control"} <= codes
+    paragraphs, notes = docx_text(built)
+    assert notes == list(handmade.NOTES.values())
+    assert "a) Về giáo dục" not in paragraphs and "2.1. Về giáo dục" in paragraphs
+
+
+def test_legacy_font_without_converter_is_kept_and_reported(tmp_path, monkeypatch):
+    from generator.importer import text
+
+    monkeypatch.setattr(text, "_legacy_module", lambda: None)
+    result = import_report(handmade.build(tmp_path / "tay.docx"), tmp_path / "data" / "x")
+    culture = normalized_report(result.target)["outline"][0]["sections"][1]
+
+    assert culture["paragraphs"] == [handmade.TCVN3_TEXT + " - " + handmade.TCVN3_CAPITALS]
+    assert "import.legacy-font" in {d.code for d in result.diagnostics.items}
