@@ -18,6 +18,13 @@ cli_vi.install()
 
 COMMANDS = {
     "build": "generator.commands.build",
+    "fix-encoding": "generator.commands.fix_encoding",
+    "import": "generator.commands.import_docx",
+    "check": "generator.commands.check",
+    "diff": "generator.commands.diff",
+    "new": "generator.commands.new",
+    "status": "generator.commands.status",
+    "watch": "generator.commands.watch",
 }
 """Command name → module defining `command`. Add a line here to add a command."""
 
