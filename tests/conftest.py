@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -16,12 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "data" / "hau-giang-2024-9-thang"
 SEED_REFERENCE = ROOT / "tests" / "fixtures" / "seed-reference.json"
 """The seed report parsed (copied from shared/seed/): what the sample must reproduce."""
-
-
-# tests/ is a package, so this file is ``tests.conftest``; the alias keeps ``from conftest
-# import …`` working as well (sub-folder conftests are ``tests.<folder>.conftest``: no clash).
-sys.modules.setdefault("conftest", sys.modules[__name__])
-sys.modules.setdefault("baocao_testkit", sys.modules[__name__])  # TODO(lead): drop at integration
 
 
 def pytest_addoption(parser):

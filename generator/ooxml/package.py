@@ -1,8 +1,9 @@
-"""Finish a rendered document: repair guarded text, check for leftovers, serialize deterministically.
+"""Finish a rendered document: repair guarded text, check leftovers, serialize deterministically.
 
 python-docx stamps every zip entry with the current time, so two builds of the same data would
-differ. We copy the entries, in python-docx's order, into a new zip whose entries all carry the
-same fixed timestamp and attributes: the same input then gives byte-identical output.
+differ. We write the package ourselves, with the entries python-docx would write in its order,
+each carrying the same fixed timestamp and attributes: the same input then gives byte-identical
+output.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import io
 import zipfile
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
 
 from generator.ooxml.markers import ANY_MARKER, GUARD
 from generator.ooxml.ns import qn
@@ -43,16 +46,32 @@ def finish_text(document) -> list[str]:
 
 
 def to_bytes(document) -> bytes:
-    """Return the .docx bytes of `document`, identical for identical content."""
-    raw = io.BytesIO()
-    document.save(raw)
-    raw.seek(0)
+    """Return the .docx bytes of `document`, identical for identical content.
+
+    The same entries, in the same order, as python-docx's `Document.save` (its
+    ``PackageWriter.write``), compressed once: saving with python-docx and rewriting its zip with
+    fixed timestamps compressed everything twice, 3.5 ms of the sample's rebuild and 100 ms of
+    the 50× build (bench/README.md).
+    """
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0
-            dst.writestr(entry, src.read(info.filename))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        _write(archive, CONTENT_TYPES_URI, _ContentTypesItem.from_parts(parts).blob)
+        _write(archive, PACKAGE_URI.rels_uri, package.rels.xml)
+        for part in parts:
+            _write(archive, part.partname, part.blob)
+            if len(part.rels):
+                _write(archive, part.partname.rels_uri, part.rels.xml)
     return out.getvalue()
+
+
+def _write(archive: zipfile.ZipFile, uri, blob: bytes) -> None:
+    """Add one entry with the fixed timestamp and attributes that make the output reproducible."""
+    entry = zipfile.ZipInfo(uri.membername, date_time=_FIXED_TIME)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.create_system = 0
+    entry.external_attr = 0
+    archive.writestr(entry, blob)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from baocao_testkit import require_tool
+from tests.conftest import require_tool
 
 from generator.drafting import desktop
 

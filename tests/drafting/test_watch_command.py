@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from baocao_testkit import ROOT, require_tool
+from tests.conftest import ROOT, require_tool
 
 from generator.drafting.watcher import WRITTEN_LINE, WatchSettings, run_watch
 
