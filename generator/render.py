@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def render_docx(template: Path, report: Report, context: dict) -> bytes:
     try:
         doc.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.TemplateError as exc:
-        raise TemplateError(_template_message(template, exc)) from exc
+        raise TemplateError(_template_message(template, exc, doc.docx)) from exc
     document = doc.docx
     footnotes.add_footnotes(document, report.footnotes)
     leftovers = package.finish_text(document)
@@ -47,8 +48,21 @@ def _mtime(path: Path) -> float:
 
 @lru_cache(maxsize=4)
 def _template_bytes(path: Path, _mtime: float) -> bytes:
-    """Return the template file's bytes (cached until the file changes, for `watch`)."""
-    return path.read_bytes()
+    """Return the template file's bytes (cached until the file changes, for `watch`).
+
+    A file that is not a Word package (a .doc saved under a .docx name, a damaged copy) is
+    refused here with advice, rather than failing deep inside python-docx.
+    """
+    try:
+        data = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            archive.getinfo("word/document.xml")
+    except (OSError, zipfile.BadZipFile, KeyError):
+        raise TemplateError(
+            f"mẫu Word '{display_path(path)}' không phải tệp .docx đọc được (có thể là tệp .doc "
+            "hoặc tệp hỏng). Hãy mở mẫu trong Word và lưu lại dạng Word Document (.docx).",
+        ) from None
+    return data
 
 
 class _Template(DocxTemplate):
@@ -118,12 +132,48 @@ _PATCHED: dict[str, str] = {}
 _LISTING_CHARS = re.compile("[\t\a\n\f]")
 
 
-def _template_message(template: Path, exc: jinja2.TemplateError) -> str:
-    message = f"mẫu Word '{display_path(template)}' có lỗi ở thẻ Jinja: {exc.message or exc}"
+def _template_message(template: Path, exc: jinja2.TemplateError, document=None) -> str:
+    """Return the Vietnamese message for a Jinja error in `template`, quoting where it is."""
+    message = f"mẫu Word '{display_path(template)}' có lỗi ở thẻ Jinja: {_jinja_vi(exc)}"
     context = [line.strip() for line in getattr(exc, "docx_context", []) or [] if line.strip()]
+    name = _UNDEFINED.search(str(exc.message or ""))
+    if not context and name and document is not None:
+        context = _paragraphs_naming(document, name.group(1) or name.group(2))
     if context:
         quoted = "\n".join("    " + re.sub(r"\s+", " ", line) for line in context)
         message += f"\nĐoạn văn quanh thẻ lỗi:\n{quoted}"
     if isinstance(exc, jinja2.UndefinedError):
         message += "\nTên biến phải nằm trong danh sách ở templates/README.md."
     return message
+
+
+_UNDEFINED = re.compile(r"'(\w+)' is undefined|has no attribute '(\w+)'")
+_JINJA_VI = (
+    (re.compile(r"'(\w+)' is undefined"), "biến '{0}' không có trong dữ liệu của mẫu"),
+    (re.compile(r"has no attribute '(\w+)'"), "không có trường '{0}'"),
+    (re.compile(r"unexpected end of template"),
+     "thẻ mở chưa được đóng (thiếu {{% endif %}}, {{% endfor %}} hoặc '}}}}')"),
+    (re.compile(r"expected token '([^']+)', got '([^']*)'"),
+     "thẻ viết sai: cần '{0}' nhưng gặp '{1}' (có thể thiếu '}}}}' hoặc '%}}')"),
+    (re.compile(r"unexpected '([^']*)'"), "thẻ viết sai: gặp '{0}' không đúng chỗ"),
+    (re.compile(r"Encountered unknown tag '(\w+)'"),
+     "thẻ '{0}' không hợp lệ hoặc đặt sai chỗ (mỗi {{%p … %}} phải đứng riêng một đoạn)"),
+)
+
+
+def _jinja_vi(exc: jinja2.TemplateError) -> str:
+    """Return Jinja's English message for `exc` in Vietnamese where it is a common one."""
+    text = str(exc.message or exc)
+    for pattern, vietnamese in _JINJA_VI:
+        found = pattern.search(text)
+        if found:
+            return vietnamese.format(*found.groups())
+    return text
+
+
+def _paragraphs_naming(document, name: str) -> list[str]:
+    """Return the text of the template's paragraphs (cells included) whose tags use `name`."""
+    tag = re.compile(r"\{[{%][^}]*\b" + re.escape(name) + r"\b")
+    cells = (cell for table in document.tables for row in table.rows for cell in row.cells)
+    paragraphs = [*document.paragraphs, *(p for cell in cells for p in cell.paragraphs)]
+    return list(dict.fromkeys(p.text for p in paragraphs if tag.search(p.text)))
