@@ -92,7 +92,7 @@ def add_footnotes(document, footnotes: Sequence[Footnote]) -> int:
         _add_footnote(root, base + number, by_number[number], text_id, ref_id)
         made += 1
     if part is not None:
-        _store(part, root)
+        store(part, root)
         _declare_separators(document, root)
     return made
 
@@ -198,17 +198,26 @@ def _add_text(run, value: str) -> None:
     etree.SubElement(run, _T, {XML_SPACE: "preserve"}).text = value
 
 
-def _footnotes_root(document):
-    """Return (part, root element) of the footnotes part, creating the part if needed."""
+def footnotes_part(document):
+    """Return the document's footnotes part (a plain `Part`), or None when it has none."""
     for rel in document.part.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
-            return rel.target_part, etree.fromstring(rel.target_part.blob)
+            return rel.target_part
+    return None
+
+
+def _footnotes_root(document):
+    """Return (part, root element) of the footnotes part, creating the part if needed."""
+    part = footnotes_part(document)
+    if part is not None:
+        return part, etree.fromstring(part.blob)
     part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, b"", document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
     return part, etree.fromstring(_EMPTY_PART)
 
 
-def _store(part, root) -> None:
+def store(part, root) -> None:
+    """Replace the content of the plain footnotes `part` by the XML tree `root`."""
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     part._blob = blob  # noqa: SLF001 - a plain Part keeps its bytes here (see module docstring)
 

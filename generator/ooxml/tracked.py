@@ -28,9 +28,9 @@ import copy
 import re
 from dataclasses import dataclass
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from generator.ooxml import footnotes
 from generator.ooxml.ns import XML_SPACE, qn
 
 DEL_OPEN, DEL_CLOSE = "\ue010", "\ue011"
@@ -66,23 +66,14 @@ def inserted(text: str) -> str:
 
 def mark_revisions(document, revision: Revision) -> None:
     """Turn every diff marker in the body and footnotes of `document` into a tracked change."""
-    part = _footnotes_part(document)
+    part = footnotes.footnotes_part(document)
     note_root = etree.fromstring(part.blob) if part is not None else None
     roots = [document.element.body] + ([note_root] if note_root is not None else [])
     for root in roots:
         _mark_tree(root)
     _stamp(roots, revision)
     if part is not None:
-        # python-docx loads footnotes.xml as a plain Part that keeps its bytes in `_blob`
-        part._blob = etree.tostring(note_root, xml_declaration=True,  # noqa: SLF001
-                                    encoding="UTF-8", standalone=True)
-
-
-def _footnotes_part(document):
-    for rel in document.part.rels.values():
-        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
-            return rel.target_part
-    return None
+        footnotes.store(part, note_root)
 
 
 def _mark_tree(root) -> None:
