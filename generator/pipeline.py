@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.errors import DataError, OutputError
@@ -19,6 +20,7 @@ from generator.schema import AreaFile, OutlineEntry, ReportFile
 from generator.validate import salvage_outline, validate
 from generator.vnformat import format_number
 
+M = TypeVar("M")
 REPORT_FILE = "report.yaml"
 AREAS_DIR = "areas"
 TEMPLATE = Path("templates") / "bao-cao.docx"
@@ -61,8 +63,7 @@ def compile_report(report_dir: Path) -> Compiled:
     """Return the resolved report in `report_dir`, or raise `DataError` listing every problem."""
     diagnostics = Diagnostics()
     # 1. Load and validate report.yaml.
-    source = load_yaml(report_dir / REPORT_FILE, diagnostics)
-    manifest = validate(source, ReportFile, diagnostics) if source else None
+    source, manifest = load_valid(report_dir / REPORT_FILE, ReportFile, diagnostics)
     if manifest is None:
         outline = salvage_outline(source)  # still check the areas: every problem in one run
         if outline is not None:
@@ -76,6 +77,17 @@ def compile_report(report_dir: Path) -> Compiled:
         raise DataError("dữ liệu có lỗi", diagnostics)
     return Compiled(report, _template_path(report_dir, manifest), diagnostics, manifest, source,
                     areas)
+
+
+def load_valid(path: Path, model: type[M], diagnostics: Diagnostics) -> tuple[SourceFile | None,
+                                                                              M | None]:
+    """Load the YAML file at `path` and validate it as `model`; problems go to `diagnostics`.
+
+    Returns (source, value): source is None when the file could not be read or parsed, value is
+    None when it is not a valid `model`.
+    """
+    source = load_yaml(path, diagnostics)
+    return source, (validate(source, model, diagnostics) if source else None)
 
 
 def build_report(report_dir: Path, output: Path | None = None) -> BuildResult:
@@ -162,8 +174,7 @@ def _load_area(path: Path, name: str, available: list[str], location: Location,
                           f"'{name}'. Các tệp hiện có: {listing}.", location,
                           source.excerpt(location))
         return None
-    area_source = load_yaml(path, diagnostics)
-    model = validate(area_source, AreaFile, diagnostics) if area_source else None
+    area_source, model = load_valid(path, AreaFile, diagnostics)
     return LoadedArea(name, model, area_source) if model else None
 
 

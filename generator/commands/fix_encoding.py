@@ -21,8 +21,8 @@ from generator import legacy
 from generator.commands.common import print_diagnostics, report_dir_ok
 from generator.diagnostics import Diagnostics, display_path
 from generator.errors import EXIT_DATA, EXIT_OK
-from generator.textclean import blank_invalid
 from generator.loader import BOM, read_text
+from generator.textclean import blank_invalid
 from generator.writer import write_atomic
 
 

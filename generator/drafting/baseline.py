@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
-from generator.loader import load_yaml
+from generator.pipeline import load_valid
 from generator.schema import AreaFile
-from generator.validate import validate
 
 BASELINE_FILE = ".baocao-new.json"
 _FORMAT = 1
@@ -33,8 +32,7 @@ class AreaRead:
 def read_area(path: Path) -> AreaRead:
     """Load and validate the area file at `path` without stopping at its errors."""
     diagnostics = Diagnostics()
-    source = load_yaml(path, diagnostics)
-    model = validate(source, AreaFile, diagnostics) if source else None
+    _source, model = load_valid(path, AreaFile, diagnostics)
     return AreaRead(model, diagnostics)
 
 

@@ -23,10 +23,8 @@ from generator.drafting import yamledit
 from generator.drafting.baseline import BASELINE_FILE, Baseline, content_hash, write_baseline
 from generator.drafting.periods import END_MONTH, default_year, mentions, replace_period
 from generator.errors import OutputError
-from generator.loader import load_yaml
-from generator.pipeline import AREAS_DIR, REPORT_FILE, Compiled, compile_report
+from generator.pipeline import AREAS_DIR, REPORT_FILE, Compiled, compile_report, load_valid
 from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile
-from generator.validate import validate
 from generator.vnformat import period_text
 
 DRAFT_LABEL = "Dự thảo"
@@ -235,8 +233,7 @@ def _write_first_valid(path: Path, candidates: list[str], model: type[BaseModel]
     for text in candidates:
         _write(path, text)
         diagnostics = Diagnostics()
-        source = load_yaml(path, diagnostics)
-        got = validate(source, model, diagnostics) if source else None
+        _source, got = load_valid(path, model, diagnostics)
         if got is not None and got.model_dump() == want:
             return
     data = expected.model_dump(mode="json", exclude_defaults=True)

@@ -16,12 +16,10 @@ from generator.diagnostics import Diagnostics, display_path
 from generator.drafting.baseline import Baseline, content_hash, read_area, read_baseline
 from generator.errors import DataError
 from generator.inline import anchor_ids, parse_inline
-from generator.loader import load_yaml
 from generator.model import Run
-from generator.pipeline import AREAS_DIR, REPORT_FILE
+from generator.pipeline import AREAS_DIR, REPORT_FILE, load_valid
 from generator.resolve import area_key
 from generator.schema import AreaFile, OutlineEntry, ReportFile
-from generator.validate import validate
 from generator.vnformat import period_text, roman
 
 MISSING, INVALID, EMPTY, UNCHANGED, UPDATED, FILLED = (
@@ -86,8 +84,7 @@ def report_status(report_dir: Path, previous: Path | None = None) -> ReportStatu
 def read_manifest(report_dir: Path) -> ReportFile:
     """Return report.yaml validated, or raise `DataError` with its problems."""
     diagnostics = Diagnostics()
-    source = load_yaml(report_dir / REPORT_FILE, diagnostics)
-    manifest = validate(source, ReportFile, diagnostics) if source else None
+    _source, manifest = load_valid(report_dir / REPORT_FILE, ReportFile, diagnostics)
     if manifest is None:
         raise DataError("dữ liệu có lỗi", diagnostics)
     return manifest
