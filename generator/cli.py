@@ -35,7 +35,11 @@ class _LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         module = COMMANDS.get(name)
-        return importlib.import_module(module).command if module else None
+        if module is None:
+            return None
+        command = importlib.import_module(module).command
+        command.options_metavar = "[TÙY_CHỌN]"  # click's default "[OPTIONS]" is English
+        return command
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},

@@ -49,6 +49,10 @@ _TEXTS = {
     "{value!r} is not one of {choices}.": "{value!r} không thuộc {choices}.",
     "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
     "integer": "số nguyên",
+    "required": "bắt buộc",
+    "text": "chữ",
+    "boolean": "đúng/sai",
+    "float": "số thực",
 }
 _PLURALS = {
     "Got unexpected extra argument ({args})": "Thừa tham số không mong đợi ({args})",

@@ -15,7 +15,7 @@ from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 
 @click.command(help="Rà soát biên tập báo cáo: số liệu, phép tính, ngày tháng, trích dẫn văn "
                "bản, chính tả, dấu câu. Thoát với mã 1 khi có lỗi.")
-@click.argument("reports", nargs=-1, required=True,
+@click.argument("reports", nargs=-1, required=True, metavar="THƯ_MỤC_BÁO_CÁO...",
                 type=click.Path(path_type=Path, file_okay=False))
 @click.option("--strict", is_flag=True, help="Coi cả cảnh báo là lỗi (mã thoát 1).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",

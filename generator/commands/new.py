@@ -16,12 +16,12 @@ from generator.vnformat import PERIOD_KINDS
                "nơi nhận, chữ ký và các phần; bỏ số, đặt lại ngày và nhãn 'Dự thảo'; mọi phần "
                "được đánh dấu chờ cập nhật. Ví dụ: baocao new data/hau-giang-2024-quy-4 "
                "--from data/hau-giang-2024-9-thang --period quy-4")
-@click.argument("target", type=click.Path(path_type=Path))
+@click.argument("target", metavar="THƯ_MỤC_MỚI", type=click.Path(path_type=Path))
 @click.option("--from", "previous", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Thư mục báo cáo kỳ trước.")
 @click.option("--period", "kind", required=True, type=click.Choice(PERIOD_KINDS),
               help="Kỳ báo cáo mới.")
-@click.option("--year", type=click.IntRange(1930, 2100),
+@click.option("--year", metavar="NĂM", type=click.IntRange(1930, 2100),
               help="Năm của kỳ mới (mặc định: năm của kỳ trước, hoặc năm sau nếu kỳ mới bắt "
               "đầu lại từ đầu năm).")
 @click.option("--keep-text/--empty", default=True,

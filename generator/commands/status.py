@@ -18,7 +18,7 @@ _STATE_COLORS = {"missing": "red", "invalid": "red", "empty": "red", "unchanged"
 
 @click.command(help="Xem tình trạng từng phần của báo cáo: đơn vị gửi, số đoạn, số chữ, số chú "
                "thích, phần nào còn trống hoặc vẫn giống kỳ trước.")
-@click.argument("report", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("report", metavar="THƯ_MỤC_BÁO_CÁO", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--previous", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="So với thư mục báo cáo kỳ trước này (mặc định: kỳ trước mà 'baocao new' "
               "đã ghi lại).")

@@ -14,7 +14,7 @@ from generator.errors import EXIT_DATA, EXIT_OK
 @click.command(help="Tạo báo cáo rồi tự tạo lại mỗi khi lưu report.yaml, một tệp trong areas/ "
                "hoặc tệp mẫu. Nếu dữ liệu có lỗi, lỗi được in ra và tệp .docx cũ giữ nguyên. "
                "Nhấn Ctrl+C để dừng.")
-@click.argument("report", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("report", metavar="THƯ_MỤC_BÁO_CÁO", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Nơi lưu tệp .docx (mặc định: output/<tên thư mục báo cáo>.docx).")
 @click.option("--pdf", is_flag=True, help="Mỗi lần tạo lại, tạo cả tệp PDF (cần LibreOffice).")
