@@ -2,4 +2,5 @@
 
 from generator.cli import main
 
-main()
+if __name__ == "__main__":  # a spawned worker (Windows) must not run the CLI again
+    main()

@@ -12,6 +12,7 @@ function; nothing crosses between processes but the folder path and a small pick
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ T = TypeVar("T")
 MIN_PER_WORKER = 4
 """Folders a worker needs before a pool pays off: starting one (imports) costs about 0.3 s,
 about eight builds of the sample (bench/README.md)."""
+WINDOWS_MAX_WORKERS = 61
+"""`ProcessPoolExecutor` refuses more workers on Windows (a limit of WaitForMultipleObjects)."""
 
 
 @dataclass(frozen=True)
@@ -77,4 +80,6 @@ def build_many(report_dirs: Sequence[Path], jobs: int | None = None,
 def _worker_count(folders: int, jobs: int | None) -> int:
     """Return how many processes to use for `folders` folders."""
     wanted = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    if sys.platform == "win32":
+        wanted = min(wanted, WINDOWS_MAX_WORKERS)
     return max(1, min(wanted, folders // MIN_PER_WORKER))

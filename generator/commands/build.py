@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from generator.commands.common import REPORT_FILE, print_diagnostics, print_failure, report_dir_ok
+from generator.commands.common import REPORT_FILE, print_failure, report_dir_ok, stop_line
 from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 
 if TYPE_CHECKING:
-    from generator.pipeline import BuildResult
+    from generator.diagnostics import Diagnostics
+    from generator.pipeline import BuildResult, Compiled
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,28 @@ class Extras:
     open: bool = False
     check: bool = False
     """Run the editorial checks and print their one-line count (issue 4)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything printed about one folder's build: small and picklable, so a worker sends it.
+
+    A whole `BuildResult` pickles to about 200 KB; this holds only the text and the path.
+    """
+
+    diagnostics: tuple[str, ...] = ()
+    """The build's diagnostics, sorted and formatted, for stderr."""
+    summary: str = ""
+    """`BuildResult.summary()`; empty when the build failed."""
+    checks: str = ""
+    """The editorial checks' one-line count; empty when they were not run."""
+    output: Path | None = None
+    written: bool = False
+    failure: str = ""
+    """Why the build stopped (``Dừng lại: …`` or ``Lỗi: …``); empty when it was built."""
+    traceback: str = ""
+    """The failure's traceback, kept only with ``-v``."""
+    exit_code: int = EXIT_OK
 
 
 @click.command(help="Tạo tệp Word (.docx) của một hoặc nhiều báo cáo, ví dụ: baocao build "
@@ -41,23 +65,27 @@ class Extras:
               help="Mở tệp .docx vừa tạo bằng chương trình mặc định (Word).")
 @click.option("--no-check", is_flag=True,
               help="Không chạy rà soát biên tập (baocao check) sau khi tạo.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="SỐ",
+              help="Số tiến trình tạo nhiều báo cáo song song (mặc định: số lõi CPU; "
+              "1 = lần lượt, trong tiến trình này).")
 @click.option("-v", "--verbose", is_flag=True, help="In thêm chi tiết kỹ thuật khi có lỗi.")
 def command(reports: tuple[Path, ...], output: Path | None, pdf: bool, png: bool,
-            open_result: bool, no_check: bool, verbose: bool) -> None:
+            open_result: bool, no_check: bool, jobs: int | None, verbose: bool) -> None:
     if output is not None and len(reports) > 1:
         raise click.UsageError("chỉ dùng -o khi tạo một báo cáo.")
     extras = Extras(pdf=pdf or png, png=png, open=open_result, check=not no_check)
     if len(reports) == 1:
         sys.exit(build_one(reports[0], output, verbose, extras))
-    sys.exit(build_folders(reports, verbose, extras))
+    sys.exit(build_folders(reports, verbose, extras, jobs))
 
 
 def build_one(report_dir: Path, output: Path | None, verbose: bool,
               extras: Extras = Extras()) -> int:
-    """Build `report_dir`, print its diagnostics and summary; return the exit code."""
+    """Build `report_dir` here, print its diagnostics and summary; return the exit code."""
     if not report_dir_ok(report_dir):
         return EXIT_DATA
-    return finish(attempt(report_dir, output), verbose, extras)
+    outcome = build_outcome(report_dir, output, check=extras.check, verbose=verbose)
+    return finish(outcome, verbose, extras)
 
 
 def attempt(report_dir: Path, output: Path | None = None) -> BuildResult | BaocaoError:
@@ -70,22 +98,66 @@ def attempt(report_dir: Path, output: Path | None = None) -> BuildResult | Baoca
         return exc
 
 
-def finish(outcome: BuildResult | BaocaoError, verbose: bool, extras: Extras) -> int:
-    """Print what a build gave, make its PDF and open it if asked; return the exit code."""
-    if isinstance(outcome, BaocaoError):
-        print_failure(outcome, verbose)
-        return outcome.exit_code
-    print_diagnostics(outcome.compiled.diagnostics)
-    click.echo(outcome.summary())
-    if extras.check:
-        from generator.checks import run_checks, summary_line
-        from generator.diagnostics import display_path
+def build_outcome(report_dir: Path, output: Path | None = None, *, check: bool = False,
+                  verbose: bool = False) -> Outcome:
+    """Build `report_dir` and return what to print about it (the worker of a batch build).
 
-        # The build's own warnings were printed above; count only the editorial findings.
-        # They never fail the build: `baocao check` is the command that gates on them.
-        findings = run_checks(outcome.compiled, include_build=False)
-        report_dir = display_path(outcome.compiled.source.path.parent)
-        click.echo(summary_line(findings, hint=report_dir))
+    Module-level, so that a worker process started by spawn (Windows) can find it by name.
+    """
+    result = attempt(report_dir, output)
+    if isinstance(result, BaocaoError):
+        return failed(result, verbose)
+    return Outcome(diagnostics=formatted(result.compiled.diagnostics), summary=result.summary(),
+                   checks=checks_line(result.compiled) if check else "",
+                   output=result.output, written=result.written)
+
+
+def failed(exc: BaocaoError, verbose: bool) -> Outcome:
+    """Return what is printed for a build that stopped (as `print_failure` prints it)."""
+    why = stop_line(exc)
+    trace = ""
+    if verbose:  # as text: a traceback does not cross processes
+        import traceback
+
+        trace = "".join(traceback.format_exception(exc))
+    return Outcome(diagnostics=formatted(exc.diagnostics), failure=why, traceback=trace,
+                   exit_code=exc.exit_code)
+
+
+def formatted(diagnostics: Diagnostics) -> tuple[str, ...]:
+    """Return every diagnostic as printed, sorted by file and line."""
+    return tuple(diagnostic.format() for diagnostic in diagnostics.sorted())
+
+
+def checks_line(compiled: Compiled) -> str:
+    """Run the editorial checks on a built report; return their one-line count."""
+    from generator.checks import run_checks, summary_line
+    from generator.diagnostics import display_path
+
+    # The build's own warnings are printed apart; count only the editorial findings.
+    # They never fail the build: `baocao check` is the command that gates on them.
+    findings = run_checks(compiled, include_build=False)
+    return summary_line(findings, hint=display_path(compiled.source.path.parent))
+
+
+def show(outcome: Outcome) -> None:
+    """Print a build's diagnostics, then its summary and checks line, or why it stopped."""
+    for line in outcome.diagnostics:
+        click.echo(line, err=True)
+    if outcome.failure:
+        click.echo(outcome.failure, err=True)
+        click.echo(outcome.traceback, err=True, nl=False)
+        return
+    click.echo(outcome.summary)
+    if outcome.checks:
+        click.echo(outcome.checks)
+
+
+def finish(outcome: Outcome, verbose: bool, extras: Extras) -> int:
+    """Print what a build gave, make its PDF and open it if asked; return the exit code."""
+    show(outcome)
+    if outcome.failure:
+        return outcome.exit_code
     code = EXIT_OK
     if extras.pdf:
         from generator.drafting.preview import write_previews
@@ -104,8 +176,35 @@ def finish(outcome: BuildResult | BaocaoError, verbose: bool, extras: Extras) ->
     return code
 
 
-def build_folders(paths: tuple[Path, ...], verbose: bool, extras: Extras) -> int:
-    """Build every report folder among `paths`, one line of progress each; return the worst code.
+def build_folders(paths: tuple[Path, ...], verbose: bool, extras: Extras,
+                  jobs: int | None = None) -> int:
+    """Build every report folder among `paths` on `jobs` processes; return the worst code.
+
+    One line of progress per folder, in the order given, whichever worker finishes first.
+    Previews and opening happen here, one folder after another, as each result arrives.
+    """
+    from generator.batch import build_many
+    from generator.diagnostics import display_path
+
+    folders, skipped, code = report_folders(paths)
+    work = partial(build_outcome, check=extras.check, verbose=verbose)  # picklable, unlike a lambda
+    failed_count = 0
+    for index, (folder, outcome) in enumerate(build_many(folders, jobs, work), start=1):
+        click.echo(f"[{index}/{len(folders)}] {display_path(folder)}")
+        result = finish(outcome, verbose, extras)
+        failed_count += result != EXIT_OK
+        code = max(code, result)
+    skipped_text = f"; bỏ qua {skipped} đường dẫn không phải báo cáo" if skipped else ""
+    click.echo(f"Tổng kết: {len(folders)} báo cáo, {len(folders) - failed_count} xong, "
+               f"{failed_count} có lỗi{skipped_text}.")
+    if not folders:
+        click.echo("Lỗi: không có thư mục báo cáo nào để tạo.", err=True)
+        code = EXIT_DATA
+    return code
+
+
+def report_folders(paths: tuple[Path, ...]) -> tuple[list[Path], int, int]:
+    """Return the report folders among `paths`, how many were skipped, and the exit code so far.
 
     Paths that exist but are not report folders (``data/*`` also matches files and other
     folders) are skipped with a warning; a path that does not exist is an error.
@@ -123,17 +222,4 @@ def build_folders(paths: tuple[Path, ...], verbose: bool, extras: Extras) -> int
         else:
             report_dir_ok(path)  # says it is missing
             code = EXIT_DATA
-    failed = 0
-    outcomes = ((folder, attempt(folder)) for folder in folders)  # built one at a time
-    for index, (folder, outcome) in enumerate(outcomes, start=1):
-        click.echo(f"[{index}/{len(folders)}] {display_path(folder)}")
-        result = finish(outcome, verbose, extras)
-        failed += result != EXIT_OK
-        code = max(code, result)
-    skipped_text = f"; bỏ qua {skipped} đường dẫn không phải báo cáo" if skipped else ""
-    click.echo(f"Tổng kết: {len(folders)} báo cáo, {len(folders) - failed} xong, {failed} có lỗi"
-               f"{skipped_text}.")
-    if not folders:
-        click.echo("Lỗi: không có thư mục báo cáo nào để tạo.", err=True)
-        code = EXIT_DATA
-    return code
+    return folders, skipped, code

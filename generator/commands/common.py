@@ -23,13 +23,16 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
 def print_failure(exc: BaocaoError, verbose: bool = False) -> None:
     """Print why a command stopped; with `verbose`, the traceback too."""
     print_diagnostics(exc.diagnostics)
-    if exc.diagnostics.items:
-        click.echo(f"Dừng lại: {exc.diagnostics.summary()}. Tệp kết quả cũ được giữ nguyên.",
-                   err=True)
-    else:
-        click.echo(f"Lỗi: {exc.message[:1].upper()}{exc.message[1:]}", err=True)
+    click.echo(stop_line(exc), err=True)
     if verbose:
         traceback.print_exception(exc, file=sys.stderr)
+
+
+def stop_line(exc: BaocaoError) -> str:
+    """Return the one line saying why a command stopped (counts, or the error's message)."""
+    if exc.diagnostics.items:
+        return f"Dừng lại: {exc.diagnostics.summary()}. Tệp kết quả cũ được giữ nguyên."
+    return f"Lỗi: {exc.message[:1].upper()}{exc.message[1:]}"
 
 
 def report_dir_ok(report_dir: Path) -> bool:
