@@ -17,7 +17,8 @@ RULES = {
                     "tháng mà đề tháng 3).")),
 }
 
-_FULL = re.compile(r"(?<![\d/.\w])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_FULL = re.compile(r"(\d(?<![\d/.\w]\d)\d?)/(\d{1,2})/(\d{4})(?![\d/])")
+r"""``(?<![\d/.\w])(\d{1,2})/…``, starting with the digit (see `numbers.NUMBER`)."""
 _DAY_MONTH = re.compile(r"(?<!\w)(ngày\s+)(\d{1,2})/(\d{1,2})(?![\d/])", re.IGNORECASE)
 _WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _PERIOD_END = {"quy-1": 3, "quy-2": 6, "6-thang": 6, "quy-3": 9, "9-thang": 9, "quy-4": 12,
@@ -29,10 +30,11 @@ _SLACK_BEFORE, _SLACK_AFTER = 2, 2
 def check(ctx: CheckContext) -> None:
     """Report impossible and off-style dates in the text, and a header date off the period."""
     for item in ctx.texts:
-        for m in _FULL.finditer(item.text):
-            _full_date(ctx, item, m)
-        for m in _DAY_MONTH.finditer(item.text):
-            _day_month(ctx, item, m)
+        if "/" in item.text:  # both patterns need one; 33 of the sample's 120 texts have one
+            for m in _FULL.finditer(item.text):
+                _full_date(ctx, item, m)
+            for m in _DAY_MONTH.finditer(item.text):
+                _day_month(ctx, item, m)
         for m in _WORDS.finditer(item.text):
             day, month, year = (int(g) for g in m.groups())
             if not _real(day, month, year):

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
-from dataclasses import dataclass
 
-from generator.checks.base import WARNING, CheckContext, TextItem
+from generator.checks.base import WARNING, CheckContext
 from generator.checks.vietnamese import (
-    WORD,
     compounds,
-    has_shape,
     new_style,
     old_style,
     placement_style,
     split_tone,
     syllables,
 )
+from generator.checks.words import Pair, Scan, Token, key_of, scan_text
 
 RULES = {
     "spelling.unknown": (WARNING, ("âm tiết không có trong từ điển tiếng Việt (chuần → chuẩn); "
@@ -41,82 +38,27 @@ COMMON = frozenset({
 """Everyday words: a slip that yields one of these is too often a real word to report."""
 
 
-@dataclass(frozen=True)
-class _Token:
-    item: TextItem
-    start: int
-    end: int
-    word: str
-    """Lower case, as written."""
-    known: bool
-    glued: str = ""
-    """For two syllables typed without a space (hộigặp): the split form (hội gặp)."""
-
-
 def check(ctx: CheckContext) -> None:
     """Report unknown syllables, mixed tone placements and likely one-letter slips."""
-    tokens = [t for item in ctx.texts for t in _tokens(item)]
-    pairs = list(_pairs(tokens))
-    lexicon = _lexicon(pairs)
-    for index, token in enumerate(tokens):
-        if not token.known:
-            _unknown(ctx, token, tokens, index, lexicon)
-    _tone_style(ctx, tokens)
-    _near_words(ctx, pairs, lexicon, Counter(_key(t.word) for t in tokens))
+    scan = Scan()
+    for item in ctx.texts:
+        scan_text(item, scan)
+    lexicon = _lexicon(scan.pairs)
+    for token in scan.unknown:
+        _unknown(ctx, token, lexicon)
+    _tone_style(ctx, scan.styled)
+    _near_words(ctx, _near_candidates(scan), lexicon, scan.seen)
 
 
-def _tokens(item: TextItem):
-    """Yield the Vietnamese-looking words of `item`; report two words typed without a space."""
-    text, words = item.text, syllables()
-    for m in WORD.finditer(text):
-        word = m.group()
-        before = text[m.start() - 1] if m.start() else " "
-        after = text[m.end()] if m.end() < len(text) else " "
-        if before.isdigit() or after.isdigit() or "{" in (before, after):
-            continue  # codes (K16B01), placeholders ({period})
-        lower = word.lower()
-        upper_count = sum(c.isupper() for c in word)
-        if upper_count > 1 and (word.isascii() or not word.isupper()):
-            continue  # abbreviations: UBND, QĐi, CTr
-        if not has_shape(lower):
-            if not word.isascii() and _glued(lower):
-                yield _Token(item, m.start(), m.end(), lower, False, glued=_glued(lower))
-            continue  # foreign words and names (Marathon, Singapore), symbols (HĐND)
-        if word.isascii() and word[0].isupper() and lower not in words:
-            continue
-        yield _Token(item, m.start(), m.end(), lower, lower in words)
-
-
-def _glued(word: str) -> str:
-    """Return `word` split into two known syllables (``hộigặp`` → ``hội gặp``), or ''."""
-    words = syllables()
-    for i in range(1, len(word)):
-        if word[:i] in words and word[i:] in words:
-            return f"{word[:i]} {word[i:]}"
-    return ""
-
-
-def _pairs(tokens: list[_Token]):
-    """Yield adjacent token pairs separated by exactly one space in the same text."""
-    for a, b in itertools.pairwise(tokens):
-        if a.item is b.item and b.start == a.end + 1 and a.item.text[a.end] == " ":
-            yield a, b
-
-
-def _key(word: str) -> str:
-    return new_style(word)
-
-
-def _lexicon(pairs) -> dict[tuple[str, str], int]:
+def _lexicon(counts: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
     """Return known word pairs → weight: shipped compounds, and pairs repeated in the report."""
-    counts = Counter((_key(a.word), _key(b.word)) for a, b in pairs if a.known and b.known)
     lexicon = {pair: n for pair, n in counts.items() if n >= MIN_REPEATS}
     for pair in compounds():
         lexicon[pair] = max(lexicon.get(pair, 0), 1000)
     return lexicon
 
 
-def _unknown(ctx: CheckContext, token: _Token, tokens, index: int, lexicon) -> None:
+def _unknown(ctx: CheckContext, token: Token, lexicon) -> None:
     word, words = token.word, syllables()
     shown = token.item.text[token.start:token.end]
     if token.glued:
@@ -131,8 +73,7 @@ def _unknown(ctx: CheckContext, token: _Token, tokens, index: int, lexicon) -> N
                f"dấu thanh đặt sai chữ: '{shown}' → '{fixed}'.", fixed)
         return
     options = words.suggestions(word, limit=5)
-    neighbours = _neighbours(tokens, index)
-    options.sort(key=lambda w: -max((lexicon.get(p(w), 0) for p in neighbours), default=0))
+    options.sort(key=lambda w: -_fit(w, token, lexicon))
     options = [_same_case(shown, w) for w in options[:3]]
     hint = f"; có thể là: {', '.join(options)}" if options else ""
     ctx.at(token.item, token.start, token.end, "spelling.unknown", WARNING,
@@ -140,16 +81,14 @@ def _unknown(ctx: CheckContext, token: _Token, tokens, index: int, lexicon) -> N
            options[0] if options else "")
 
 
-def _neighbours(tokens, index: int):
-    token = tokens[index]
-    out = []
-    if index and tokens[index - 1].item is token.item:
-        prev = _key(tokens[index - 1].word)
-        out.append(lambda w, prev=prev: (prev, _key(w)))
-    if index + 1 < len(tokens) and tokens[index + 1].item is token.item:
-        nxt = _key(tokens[index + 1].word)
-        out.append(lambda w, nxt=nxt: (_key(w), nxt))
-    return out
+def _fit(word: str, token: Token, lexicon) -> int:
+    """Return how well `word` fits between the token's neighbours (the best pair weight)."""
+    weights = []
+    if token.before is not None:
+        weights.append(lexicon.get((token.before, key_of(word)), 0))
+    if token.after is not None:
+        weights.append(lexicon.get((key_of(word), token.after), 0))
+    return max(weights, default=0)
 
 
 def _same_case(shown: str, word: str) -> str:
@@ -160,16 +99,14 @@ def _same_case(shown: str, word: str) -> str:
     return word
 
 
-def _tone_style(ctx: CheckContext, tokens: list[_Token]) -> None:
-    styled = [(t, placement_style(t.word)) for t in tokens if t.known]
-    styled = [(t, s) for t, s in styled if s]
-    counts = Counter(s for _, s in styled)
+def _tone_style(ctx: CheckContext, styled: list[Token]) -> None:
+    counts = Counter(t.style for t in styled)
     if len(counts) < 2:
         return
     minority = "new" if counts["new"] <= counts["old"] else "old"
     majority_name = "cũ (hóa, ủy)" if minority == "new" else "mới (hoá, uỷ)"
-    for token, style in styled:
-        if style != minority:
+    for token in styled:
+        if token.style != minority:
             continue
         shown = token.item.text[token.start:token.end]
         fixed = _same_case(shown, old_style(token.word) if minority == "new"
@@ -183,16 +120,24 @@ def _other(style: str) -> str:
     return "old" if style == "new" else "new"
 
 
-def _near_words(ctx: CheckContext, pairs, lexicon, seen: Counter) -> None:
+def _near_candidates(scan: Scan) -> list[Pair]:
+    """Return the known pairs with a word used once in the report, in reading order.
+
+    The near-word rule looks only at those (`_rare`), so the other pairs are not kept.
+    """
+    found = {pair.order: pair for key, pairs in scan.lonely.items()
+             if _rare(key, scan.seen) for pair in pairs}
+    return [found[order] for order in sorted(found)]
+
+
+def _near_words(ctx: CheckContext, pairs: list[Pair], lexicon, seen: dict[str, int]) -> None:
     by_first: dict[str, list[str]] = {}
     by_second: dict[str, list[str]] = {}
     for first, second in lexicon:
         by_first.setdefault(first, []).append(second)
         by_second.setdefault(second, []).append(first)
-    for a, b in pairs:
-        if not (a.known and b.known):
-            continue
-        pair = (_key(a.word), _key(b.word))
+    for candidate in pairs:
+        pair = candidate.keys
         weight = lexicon.get(pair, 0)
         fix = None
         if _rare(pair[1], seen):
@@ -200,16 +145,16 @@ def _near_words(ctx: CheckContext, pairs, lexicon, seen: Counter) -> None:
         if not fix and _rare(pair[0], seen):
             fix = _one_letter_fix(pair[0], by_second.get(pair[1], []), lexicon, pair, weight, 0)
         if fix:
-            _report_near(ctx, a, b, fix)
+            _report_near(ctx, candidate, fix)
 
 
-def _rare(word: str, seen: Counter) -> bool:
+def _rare(word: str, seen: dict[str, int]) -> bool:
     """Return True if `word` is used only once in the report and is no everyday word.
 
     A slip leaves a syllable the author does not otherwise use (hạch, tể); a syllable used
     elsewhere in the report is most likely meant.
     """
-    return seen[word] <= 1 and word not in COMMON
+    return seen.get(word, 0) <= 1 and word not in COMMON
 
 
 def _one_letter_fix(word, candidates, lexicon, pair, weight, slot):
@@ -230,11 +175,12 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
-def _report_near(ctx: CheckContext, a: _Token, b: _Token, fix: tuple[str, str]) -> None:
-    item = a.item
-    shown = item.text[a.start:b.end]
-    fixed = _same_case(shown, f"{_restyle(fix[0], a.word)} {_restyle(fix[1], b.word)}")
-    ctx.at(item, a.start, b.end, "spelling.near-word", WARNING,
+def _report_near(ctx: CheckContext, pair: Pair, fix: tuple[str, str]) -> None:
+    item = pair.item
+    shown = item.text[pair.start:pair.end]
+    first, second = pair.words
+    fixed = _same_case(shown, f"{_restyle(fix[0], first)} {_restyle(fix[1], second)}")
+    ctx.at(item, pair.start, pair.end, "spelling.near-word", WARNING,
            f"'{shown}' có thể là lỗi gõ của '{fixed}'; hãy kiểm tra lại.", fixed)
 
 

