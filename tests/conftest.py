@@ -45,6 +45,34 @@ def report_copy(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def project(report_copy: Path, monkeypatch) -> Path:
+    """The project folder around `report_copy`, made the current folder (as a user's shell)."""
+    root = report_copy.parent.parent
+    monkeypatch.chdir(root)
+    return root
+
+
+MINIMAL_REPORT = {
+    "organ": {"name": "TỈNH ỦY HẬU GIANG", "abbrev": "TU"},
+    "place": "Hậu Giang",
+    "date": {"month": 9, "year": 2024},
+    "period": {"kind": "9-thang", "year": 2024},
+    "title": "Kết quả thực hiện nhiệm vụ công tác {period}",
+    "outline": [],
+    "signature": {"authority": "T/M BAN THƯỜNG VỤ", "title": "BÍ THƯ"},
+    "recipients": ["Lưu VPTU."],
+}
+"""The smallest valid report.yaml (as data); tests add an outline and areas."""
+
+
+def write_yaml(path: Path, data) -> None:
+    """Write `data` to `path` as readable UTF-8 YAML (keys in the given order)."""
+    import yaml
+
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def require_tool(name: str) -> str:
     """Return the path of `name`; skip locally but FAIL under CI when it is missing."""
     import os

@@ -24,14 +24,6 @@ OLD_TIME_NS = 1_000_000_000 * 10**9
 """A modification time far in the past: a rewrite would move it, whatever the clock."""
 
 
-@pytest.fixture
-def project(report_copy: Path, monkeypatch) -> Path:
-    """The project folder around `report_copy`, made the current folder (as a user's shell)."""
-    root = report_copy.parent.parent
-    monkeypatch.chdir(root)
-    return root
-
-
 def run(*args: str):
     return CliRunner().invoke(cli, ["build", *args], prog_name="baocao")
 

@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +15,7 @@ from generator.errors import DataError
 from generator.inline import anchor_ids, parse_inline, plain_text
 from generator.model import Anchor, NoteRef, Run
 from generator.pipeline import compile_report
+from tests.conftest import MINIMAL_REPORT, write_yaml
 
 # --- vnformat ------------------------------------------------------------------------------------
 
@@ -148,31 +148,17 @@ def test_plain_text_drops_anchors():
 # --- resolve (through small YAML projects) ------------------------------------------------------
 
 def _report(**changes) -> dict:
-    base = {
-        "organ": {"name": "TỈNH ỦY HẬU GIANG", "abbrev": "TU"},
-        "place": "Hậu Giang",
-        "date": {"month": 9, "year": 2024},
-        "period": {"kind": "9-thang", "year": 2024},
-        "title": "Kết quả công tác {period}",
-        "outline": [],
-        "signature": {"authority": "T/M BAN THƯỜNG VỤ", "title": "BÍ THƯ"},
-        "recipients": ["Lưu VPTU."],
-    }
-    return {**base, **changes}
+    return {**MINIMAL_REPORT, "title": "Kết quả công tác {period}", **changes}
 
 
 def compile_project(root: Path, report: dict, areas: dict[str, dict] | None = None):
     """Write `report` and `areas` as YAML under ``root/data/r/`` and return the resolved report."""
     folder = root / "data" / "r"
     (folder / "areas").mkdir(parents=True)
-    _write_yaml(folder / "report.yaml", report)
+    write_yaml(folder / "report.yaml", report)
     for name, area in (areas or {}).items():
-        _write_yaml(folder / "areas" / f"{name}.yaml", area)
+        write_yaml(folder / "areas" / f"{name}.yaml", area)
     return compile_report(folder).report
-
-
-def _write_yaml(path: Path, data: dict) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def outline_of(report) -> list[tuple[str, str]]:

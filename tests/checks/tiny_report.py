@@ -6,16 +6,9 @@ from pathlib import Path
 
 import yaml
 
-REPORT = {
-    "organ": {"name": "TỈNH ỦY HẬU GIANG", "abbrev": "TU"},
-    "place": "Hậu Giang",
-    "date": {"month": 9, "year": 2024},
-    "period": {"kind": "9-thang", "year": 2024},
-    "title": "Kết quả thực hiện nhiệm vụ công tác {period}",
-    "outline": [{"heading": "Kết quả", "area": "noi-dung"}],
-    "signature": {"authority": "T/M BAN THƯỜNG VỤ", "title": "BÍ THƯ"},
-    "recipients": ["Lưu VPTU."],
-}
+from tests.conftest import MINIMAL_REPORT, write_yaml
+
+REPORT = {**MINIMAL_REPORT, "outline": [{"heading": "Kết quả", "area": "noi-dung"}]}
 
 
 def write_report(folder: Path, paragraphs: list[str], *, area_extra: str = "",
@@ -24,8 +17,7 @@ def write_report(folder: Path, paragraphs: list[str], *, area_extra: str = "",
     report_dir = folder / "data" / "r"
     (report_dir / "areas").mkdir(parents=True, exist_ok=True)
     manifest = {**REPORT, **(report_extra or {})}
-    (report_dir / "report.yaml").write_text(
-        yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), "utf-8")
+    write_yaml(report_dir / "report.yaml", manifest)
     if raw_area is None:
         body = "".join(f"  - {yaml.safe_dump(p, allow_unicode=True, width=10_000).strip()}\n"
                        .replace("\n...", "") for p in paragraphs)

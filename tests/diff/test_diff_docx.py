@@ -8,9 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
+
 from tests.conftest import require_tool
 from tests.diff.diff_support import Versions, assert_round_trip, compare_versions
-from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -1,4 +1,4 @@
-"""Fixtures for the drafting loop: a project folder made current, the CLI, a .docx read cold."""
+"""Fixtures for the drafting loop: the CLI run in-process, a .docx read cold."""
 
 from __future__ import annotations
 
@@ -12,14 +12,6 @@ from lxml import etree
 from generator.cli import cli
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-@pytest.fixture
-def project(report_copy: Path, monkeypatch) -> Path:
-    """The project folder around `report_copy`, made the current folder (as a user's shell)."""
-    root = report_copy.parent.parent
-    monkeypatch.chdir(root)
-    return root
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from tests.conftest import require_tool
 
 from generator.drafting import desktop
+from tests.conftest import require_tool
 
 TITLE = "Kết quả thực hiện nhiệm vụ công tác 9 tháng năm 2024"
 

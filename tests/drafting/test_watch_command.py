@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, require_tool
 
 from generator.drafting.watcher import WRITTEN_LINE, WatchSettings, run_watch
+from tests.conftest import ROOT, require_tool
 
 WAIT = 60.0
 """Generous bound for anything to happen; the tests never assert on speed."""
