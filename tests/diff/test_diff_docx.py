@@ -10,16 +10,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.conftest import require_tool
+from tests.conftest import NS, require_tool, w
 from tests.diff.diff_support import Versions, assert_round_trip, compare_versions
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
 REVISIONS = "//w:ins | //w:del | //w:pPrChange"
-
-
-def w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 @pytest.fixture

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from lxml import etree
 
 from generator.cli import cli
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from tests.conftest import DocxPackage, paragraph_text, w
 
 
 @pytest.fixture
@@ -27,8 +24,6 @@ def baocao():
 def docx_text():
     """Return the text of a .docx body, one line per paragraph (read with zipfile + lxml)."""
     def read(path: Path) -> str:
-        with zipfile.ZipFile(path) as archive:
-            root = etree.fromstring(archive.read("word/document.xml"))
-        return "\n".join("".join(t.text or "" for t in p.iter(f"{_W}t"))
-                         for p in root.iter(f"{_W}p"))
+        body = DocxPackage(path).document
+        return "\n".join(paragraph_text(p) for p in body.iter(w("p")))
     return read

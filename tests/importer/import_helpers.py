@@ -11,9 +11,9 @@ from lxml import etree
 
 from generator.diagnostics import Diagnostics
 from generator.loader import load_yaml
+from tests.conftest import paragraph_text, w
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "data" / "hau-giang-2024-9-thang"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NOTE_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -26,19 +26,16 @@ def docx_text(path: Path) -> tuple[list[str], list[str]]:
     with zipfile.ZipFile(path) as package:
         body = etree.fromstring(package.read("word/document.xml"))
         notes = etree.fromstring(package.read("word/footnotes.xml"))
-    paragraphs = [_text(p) for p in body.iter(f"{W}p")]
-    footnotes = [" ¶ ".join(t for p in note.iter(f"{W}p") if (t := _text(p)))
-                 for note in notes.iter(f"{W}footnote")
-                 if note.get(f"{W}type") in (None, "normal")]
+    paragraphs = [_text(p) for p in body.iter(w("p"))]
+    footnotes = [" ¶ ".join(t for p in note.iter(w("p")) if (t := _text(p)))
+                 for note in notes.iter(w("footnote"))
+                 if note.get(w("type")) in (None, "normal")]
     return [p for p in paragraphs if p], footnotes
 
 
 def _text(paragraph) -> str:
-    out = []
-    for el in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference"):
-        out.append(el.text or "" if el.tag == f"{W}t" else
-                   "[^]" if el.tag == f"{W}footnoteReference" else " ")
-    return " ".join("".join(out).split())
+    """Return what a reader sees of `paragraph`: references as ``[^]``, whitespace collapsed."""
+    return " ".join(paragraph_text(paragraph, reference=lambda _el: "[^]").split())
 
 
 def load(path: Path):
