@@ -1,0 +1,146 @@
+"""The hostile-input catalogue: folders, templates and .docx files made by an attacker or a tired
+clerk. Each case is a folder in ``cases/`` laid over the minimal report of ``tests/errors/base``.
+
+Besides the files it adds (``data/…``, ``templates/…``, ``outside/…``), a case folder may hold:
+
+- ``command.txt`` — the arguments (default ``build data/r -o out/r.docx``);
+- ``expected.txt`` — exactly what ``baocao`` prints, normalised (see `normalise`);
+- ``links.txt`` — ``LINK -> TARGET`` lines: symbolic links made before the run (the case is
+  skipped where the file system cannot make them, as on Windows without the right);
+- ``make.txt`` — ``MAKER PATH [ARG …]`` lines: files too large or too strange to keep in git,
+  made by a maker of `MAKERS` (a zip bomb, a FIFO, a very long text …);
+- ``after.txt`` — what must hold on disk afterwards: ``unchanged PATH`` (same bytes as before
+  the run), ``absent PATH``, ``exists PATH``, ``no-file-under DIR`` (nothing written below it).
+
+Every case runs in ``<tmp>/project`` (the current folder); ``<tmp>/outside`` is a folder beside
+it holding ``victim.yaml`` and ``secret.yaml`` — the files an attack would read or overwrite.
+In commands, links and expected output, ``{outside}`` stands for that folder's absolute path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from tests.errors.conftest import make_project
+
+HERE = Path(__file__).resolve().parent
+CASES = HERE / "cases"
+CONTROL_FILES = {"command.txt", "expected.txt", "links.txt", "make.txt", "after.txt"}
+
+VICTIM = "paragraphs:\n  - Nội dung của một báo cáo khác, không được sửa.\n"
+SECRET = "paragraphs:\n  - BÍ MẬT: nội dung này không được in ra.\n"
+
+
+def lay_case(tmp_path: Path, case: Path) -> tuple[Path, Path]:
+    """Create the project and the outside folder for `case`; return (project, outside)."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "victim.yaml").write_text(VICTIM, "utf-8")
+    (outside / "secret.yaml").write_text(SECRET, "utf-8")
+    root = make_project(tmp_path / "project")
+    for path in sorted(case.rglob("*")):
+        relative = path.relative_to(case).as_posix()
+        if not path.is_file() or relative in CONTROL_FILES:
+            continue
+        base = outside.parent if relative.startswith("outside/") else root
+        destination = base / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, destination)
+    for line in control_lines(case / "links.txt"):
+        link, target = (part.strip() for part in line.split("->", 1))
+        make_link(root / link, expand(target, outside))
+    for line in control_lines(case / "make.txt"):
+        maker, relative, *args = line.split()
+        MAKERS[maker](root / expand(relative, outside), *args)
+    return root, outside
+
+
+def control_lines(path: Path) -> list[str]:
+    """Return the non-blank, non-comment lines of a control file (none if it is absent)."""
+    if not path.is_file():
+        return []
+    lines = path.read_text("utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def expand(text: str, outside: Path) -> str:
+    """Replace ``{outside}`` in `text` by the outside folder's path."""
+    return text.replace("{outside}", outside.as_posix())
+
+
+def make_link(link: Path, target: str) -> None:
+    """Make `link` a symbolic link to `target`; skip the case where links cannot be made."""
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if link.exists() or link.is_symlink():
+        link.unlink()
+    try:
+        link.symlink_to(target)
+    except OSError as error:  # pragma: no cover - Windows without the symlink right
+        pytest.skip(f"symbolic links cannot be made here: {error}")
+
+
+def snapshot(root: Path, outside: Path) -> dict[str, bytes]:
+    """Return every regular file below the test folder with its bytes (links not followed)."""
+    files: dict[str, bytes] = {}
+    for base in (root, outside):
+        for path in base.rglob("*"):
+            if path.is_file() and not path.is_symlink():
+                files[path.relative_to(base.parent).as_posix()] = path.read_bytes()
+    return files
+
+
+# --- makers: files a case cannot keep in git -----------------------------------------------------
+
+def _zip_bomb(path: Path, megabytes: str = "2048") -> None:
+    """A .docx-looking zip whose document.xml inflates to `megabytes` MB of spaces."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    chunk = b" " * (1 << 20)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns='
+                         '"http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        with package.open("word/document.xml", "w", force_zip64=True) as member:
+            for _ in range(int(megabytes)):
+                member.write(chunk)
+
+
+def _fifo(path: Path) -> None:
+    """A named pipe where a file is expected (reading it would hang forever)."""
+    if not hasattr(os, "mkfifo"):  # pragma: no cover - Windows
+        pytest.skip("named pipes cannot be made here")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+
+
+def _repeat(path: Path, prefix: str, unit: str, count: str, suffix: str = "") -> None:
+    """A text file: `prefix`, then `unit` repeated `count` times, then `suffix` (\\n for a break)."""
+    decode = lambda text: text.replace("\\n", "\n").replace("\\s", " ")  # noqa: E731
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(decode(prefix) + decode(unit) * int(count) + decode(suffix), "utf-8")
+
+
+def _read_only(path: Path) -> None:
+    """Make an existing file read-only (as a file another program keeps)."""
+    path.chmod(stat.S_IREAD)
+
+
+def _previous_output(path: Path) -> None:
+    """A previous output at `path` (bytes of its own) that a failed run must leave intact."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"PK previous output kept by the clerk")
+
+
+MAKERS: dict[str, Callable[..., None]] = {
+    "zip-bomb": _zip_bomb,
+    "fifo": _fifo,
+    "repeat": _repeat,
+    "read-only": _read_only,
+    "previous-output": _previous_output,
+}
+"""Maker name → function(path, *args). Add a maker here when a case needs a new kind of file."""
