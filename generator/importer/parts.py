@@ -16,11 +16,17 @@ from generator.resolve import DOC_ABBREVS
 
 NUMBER = re.compile(r"^Số\s*:?\s*(?P<num>.*?)\s*[-–]\s*(?P<doc>[A-Za-zĐđ]+)\s*/\s*(?P<org>[^\s,.]+)",
                     re.IGNORECASE)
+STATE_NUMBER = re.compile(r"^(?:[\w ]*\s)?Số\s*:?\s*(?P<num>[\d\s./]*?)\s*/?\s*(?P<doc>[A-Za-zĐđ]+)"
+                          r"\s*[-–]\s*(?P<org>[^\s,]+?)\.?$", re.IGNORECASE)
+"""State form (Nghị định 30): ``Số: 218/BC-UBND``, ``Số: 06/2024/QĐ-UBND``, ``Số:   /KH-UBND``."""
+STATE = re.compile(r"^(CỘNG\s+H[ÒO]À\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–—]\s*Tự\s+do"
+                   r"\s*[-–—]\s*Hạnh\s+phúc)$", re.IGNORECASE)
 DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})"
                   r"\s*năm\s*(?P<y>\d{4})", re.IGNORECASE)
 PARTY = re.compile(r"^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$", re.IGNORECASE)
 DRAFT = re.compile(r"^(dự\s*thảo.*)$", re.IGNORECASE)
 RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
+ADDRESSEE = re.compile(r"^\s*Kính\s+gửi\s*:", re.IGNORECASE)
 AUTHORITY = re.compile(r"^(T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q/|Q\.)\s*\S")
 DASH = re.compile(r"^\s*[-–—+•]\s*")
 CLOSING = re.compile(r"^\s*Trên\s+đây\s+là", re.IGNORECASE)
@@ -47,6 +53,10 @@ class Header:
     month: int | None = None
     year: int | None = None
     draft: str | None = None
+    state: bool = False
+    """The header has the state's quốc hiệu (Nghị định 30), not ``ĐẢNG CỘNG SẢN VIỆT NAM``."""
+    number_line: str = ""
+    """The ``Số …`` line as typed."""
 
 
 @dataclass
@@ -60,6 +70,10 @@ class Parts:
     signature: dict[str, str] = field(default_factory=dict)
     has_header: bool = False
     has_tail: bool = False
+    appendix: list[Paragraph] = field(default_factory=list)
+    """Paragraphs after the signature block (an attached programme, an appendix)."""
+    tables: list[Table] = field(default_factory=list)
+    """The body's tables (header and signature tables are layout)."""
 
 
 def split(source: Source) -> Parts:
@@ -73,14 +87,36 @@ def split(source: Source) -> Parts:
         _read_header(source, _paragraphs(blocks[:start]), parts.header)
         title, start = _title(blocks, start + 1)
         parts.title = title
+    elif (start := _letter_header_end(blocks)) is not None:
+        parts.has_header = True
+        parts.header.doc_type = "CÔNG VĂN"
+        header = _paragraphs(blocks[:start])
+        parts.title = [p for p in header if re.match(r"\s*V/v\b", p.text, re.IGNORECASE)]
+        _read_header(source, [p for p in header if p not in parts.title], parts.header)
     else:
         start = _pandoc_title(blocks, parts)
     end = _tail_at(blocks, start)
     if end is not None:
         parts.has_tail = True
-        _read_tail(source, _paragraphs(blocks[end:]), parts)
+        after = _read_tail(source, blocks, end, parts)
+        parts.appendix = _paragraphs(blocks[after:])
     parts.body = body_paragraphs(source, blocks[start:end])
+    parts.tables = [b for b in blocks[start:end] if isinstance(b, Table)]
     return parts
+
+
+def _letter_header_end(blocks) -> int | None:
+    """Return where the header of a letter (công văn: number and ``V/v …``, no type) ends."""
+    for i, block in enumerate(blocks[:12]):
+        lines = [" ".join(p.text.split()) for p in _paragraphs([block])]
+        if any(STATE_NUMBER.match(t) or NUMBER.match(t) for t in lines):
+            end = i + 1
+            while end < len(blocks) and isinstance(blocks[end], Paragraph) and (
+                    not blocks[end].text.strip() or STATE.match(blocks[end].text.strip())
+                    or re.match(r"\s*(V/v\b|.*,\s*ngày)", blocks[end].text, re.IGNORECASE)):
+                end += 1
+            return end
+    return None
 
 
 def _paragraphs(blocks) -> list[Paragraph]:
@@ -105,7 +141,11 @@ def _doc_type_at(blocks) -> int | None:
 
 
 def _title(blocks, start: int) -> tuple[list[Paragraph], int]:
-    """Return the title paragraphs after the doc type and where the body starts."""
+    """Return the title paragraphs after the doc type and where the body starts.
+
+    The title is every line up to a rule typed as text, or else the centered (or bold) lines
+    right after the type; a plain first line is the title when nothing marks it.
+    """
     found: list[Paragraph] = []
     for i in range(start, min(start + 8, len(blocks))):
         block = blocks[i]
@@ -115,10 +155,28 @@ def _title(blocks, start: int) -> tuple[list[Paragraph], int]:
             return found, i + 1
         if block.text.strip():
             found.append(block)
-    first = next((b for b in found if b.centered or "trich yeu" in _style(b)), None)
-    if first is None:
+    marked = []
+    for block in found:
+        if not (block.centered or "trich yeu" in _style(block) or _all_bold(block)):
+            break
+        marked.append(block)
+    if not marked and found and _plain_title(found[0]):
+        marked = found[:1]
+    if not marked:
         return [], start
-    return [first], blocks.index(first) + 1
+    return marked, blocks.index(marked[-1]) + 1
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    runs = [r for r in paragraph.runs if isinstance(r, TextRun) and r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
+
+
+def _plain_title(paragraph: Paragraph) -> bool:
+    """Return True for an unmarked line that reads as a subject, not as the first sentence."""
+    text = paragraph.text.strip()
+    return (len(text) <= 250 and not text.endswith((":", ";")) and not ADDRESSEE.match(text)
+            and not re.match(r"(Căn\s+cứ|Thực\s+hiện|Theo|Xét)\b", text, re.IGNORECASE))
 
 
 def _pandoc_title(blocks, parts: Parts) -> int:
@@ -141,10 +199,14 @@ def _read_header(source: Source, paragraphs: list[Paragraph], header: Header) ->
             line = " ".join(line.split())
             if not line or line == "*" or is_separator(line) or PARTY.match(line):
                 continue
-            if (m := NUMBER.match(line)) is not None:
-                number = m["num"].strip(" .:")
+            if STATE.match(line):
+                header.state = True
+                continue
+            if (m := NUMBER.match(line) or STATE_NUMBER.match(line)) is not None:
+                number = m["num"].strip(" .:/")
                 header.number = number or None
                 header.doc_abbrev, header.organ_abbrev = m["doc"], m["org"]
+                header.number_line = line
             elif (m := DATE.match(line)) is not None:
                 header.place = m["place"].strip() or None
                 header.day = int(m["d"]) if m["d"] else None
@@ -201,23 +263,55 @@ def _tail_at(blocks, start: int) -> int | None:
     return None
 
 
-def _read_tail(source: Source, paragraphs: list[Paragraph], parts: Parts) -> None:
+def _read_tail(source: Source, blocks, end: int, parts: Parts) -> int:
+    """Read Nơi nhận and the signature from `blocks[end:]`; return where the tail stops.
+
+    The tail stops after the signer's name (or after the table holding the block): what follows
+    is an attached programme or appendix, never part of the signature.
+    """
     signature: list[tuple[Paragraph, str]] = []
     listing = False
-    for paragraph in paragraphs:
-        for line in paragraph.text.split("\n"):
-            if (m := RECIPIENTS.match(line)) is not None:
-                listing, line = True, line[m.end():]
-            line = " ".join(line.split())
-            if not line:
-                continue
-            if listing and (DASH.match(line) or "danh sach noi nhan" in _style(paragraph)
-                            or paragraph.label == "-"):
-                parts.recipients.append(DASH.sub("", line, count=1))
-            else:
-                listing = False
-                signature.append((paragraph, line))
+    stop = len(blocks)
+    for i in range(end, len(blocks)):
+        block = blocks[i]
+        for paragraph in _paragraphs([block]):
+            for line in paragraph.text.split("\n"):
+                if (m := RECIPIENTS.match(line)) is not None:
+                    listing, line = True, line[m.end():]
+                line = " ".join(line.split())
+                if not line:
+                    continue
+                if listing and _recipient_line(line, paragraph):
+                    parts.recipients.append(DASH.sub("", line, count=1))
+                else:
+                    listing = False
+                    signature.append((paragraph, line))
+        if (isinstance(block, Table) and signature or _has_name(signature)) \
+                and (parts.recipients or not _recipients_follow(blocks, i + 1)):
+            stop = i + 1
+            break
     _signature(source, signature, parts.signature)
+    return stop
+
+
+def _recipients_follow(blocks, start: int) -> bool:
+    """Return True if Nơi nhận comes within the next few blocks (a signature typed above it)."""
+    return any(RECIPIENTS.match(p.text) for p in _paragraphs(blocks[start:start + 4]))
+
+
+def _recipient_line(line: str, paragraph: Paragraph) -> bool:
+    """Return True for a Nơi nhận line: a dash item, a sub-label (``Bản điện tử:``), ``Lưu …``."""
+    if DASH.match(line) or "danh sach noi nhan" in _style(paragraph) or paragraph.label == "-":
+        return True
+    return line != line.upper() and line.rstrip().endswith((":", ";", ",", "."))
+
+
+def _has_name(lines: list[tuple[Paragraph, str]]) -> bool:
+    """Return True once the signature lines end with a signer's name (mixed case, not ``(…)``)."""
+    if not lines or not any(AUTHORITY.match(line) or line == line.upper() for _, line in lines):
+        return False
+    last = lines[-1][1]
+    return last != last.upper() and not (last.startswith("(") and last.endswith(")"))
 
 
 _SIGNATURE_STYLES = {"bc quyen han": "authority", "bc chuc vu": "title", "bc ho ten": "name"}
@@ -229,18 +323,19 @@ def _signature(source: Source, lines: list[tuple[Paragraph, str]], out: dict[str
         for p, line in lines:
             out.setdefault(_SIGNATURE_STYLES.get(_style(p), "extra"), line)
     else:
-        upper = [(p, line) for p, line in lines if line == line.upper()]
-        for key, (_, line) in zip(("authority", "title"), upper):
-            out[key] = line
-        rest = [(p, line) for p, line in lines if line != line.upper()
+        upper = [line for _, line in lines if line == line.upper()]
+        rest = [line for _, line in lines if line != line.upper()
                 and not (line.startswith("(") and line.endswith(")"))]
         if rest:
-            out["name"] = rest[-1][1]
+            out["name"] = rest[-1]
         elif len(upper) > 2:
-            out["name"] = upper[-1][1]
-    used = set(out.values())
+            out["name"] = upper.pop()
+        if upper:
+            out["title"] = upper.pop()
+        if upper:
+            out["authority"] = " ".join(upper)
     for p, line in lines:
-        if line not in used:
+        if not any(line in value for value in out.values()):
             source.warn("import.unclassified", "dòng ở khối chữ ký không nhận ra là thẩm quyền, "
                         "chức vụ hay họ tên nên không được đưa vào dữ liệu.", p)
     out.pop("extra", None)

@@ -1,0 +1,176 @@
+"""Faithfulness of an import: what the Word file holds, what the data carries, what it does not.
+
+Every non-empty line of the source (body, tables, text boxes, header and tail) is looked up in
+the imported data after the documented normalisation: Unicode NFC, whitespace collapsed, case
+folded, a leading heading or list number (``I.``, ``1.1.``, ``a)``, ``-``) and inline markup
+left out, ``{period}`` written out. Lines the template prints by itself (``ĐẢNG CỘNG SẢN VIỆT
+NAM``, the type, ``Nơi nhận:``, rules typed as text) and header fields read into their keys
+count as carried. Anything else is a loss, listed with its paragraph and the reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from generator.importer.outline import PART, heading_of, number_prefix
+from generator.importer.parts import (DATE, NUMBER, PARTY, RECIPIENTS, STATE, STATE_NUMBER,
+                                      Parts, is_separator)
+from generator.importer.source import Source
+from generator.ooxml.reader import NoteRun, Paragraph, Table
+from generator.vnformat import format_number
+
+_MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[])|\*+")
+_LIST_MARK = re.compile(r"^\s*(?:[-–—+•]\s*|[A-ZĐ]\s*[-.)]\s+)")
+REASONS = {
+    "state": "quốc hiệu, tiêu ngữ của văn bản nhà nước: mẫu hiện tại chỉ in tiêu đề của Đảng",
+    "number": "số và ký hiệu kiểu nhà nước: mẫu hiện tại in số theo kiểu của Đảng (Số …-…/…)",
+    "appendix": "nằm sau chữ ký (văn bản kèm theo, phụ lục): baocao chưa có phần phụ lục",
+    "table": "bảng: baocao chưa in bảng, nội dung được giữ thành {rows} đoạn (các ô ngăn cách "
+             "bằng ' | ')",
+    "note": "chú thích không còn chỗ tham chiếu trong dữ liệu",
+    "missing": "không có trong dữ liệu",
+}
+
+
+@dataclass
+class Loss:
+    """One thing of the source the data does not carry, at paragraph `index` (0: unknown)."""
+
+    index: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Counts:
+    paragraphs: int = 0
+    headings: int = 0
+    notes: int = 0
+    tables: int = 0
+
+
+@dataclass
+class Faithfulness:
+    """The source's counts, the data's counts and the losses."""
+
+    source: Counts
+    data: Counts
+    losses: list[Loss] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """Return the Vietnamese summary printed after every import."""
+        def counts(c: Counts) -> str:
+            return (f"{format_number(c.paragraphs)} đoạn, {format_number(c.headings)} đề mục, "
+                    f"{format_number(c.notes)} chú thích, {format_number(c.tables)} bảng")
+        line = f"Tệp Word: {counts(self.source)} → dữ liệu: {counts(self.data)}"
+        if not self.losses:
+            return line + "; không có gì bị bỏ sót."
+        items = [f"đoạn {loss.index}" if loss.index else "" for loss in self.losses]
+        shown = [f"{where + ' ' if where else ''}“{_excerpt(loss.text)}” ({loss.reason})"
+                 for where, loss in zip(items, self.losses)]
+        return f"{line}; không chuyển: " + "; ".join(shown) + "."
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def normalize(text: str) -> str:
+    """Return `text` as compared: NFC, no markup, no leading number, spaces collapsed, folded."""
+    text = unicodedata.normalize("NFC", _MARKUP.sub("", text)).replace("\u00ad", "")
+    text = " ".join(text.split())
+    found = number_prefix(text)
+    if found:
+        text = text[found[1]:]
+    text = _LIST_MARK.sub("", text)
+    return " ".join(text.split()).casefold().rstrip(" .;,:")
+
+
+def measure(source: Source, parts: Parts, data_texts: list[str], outline_headings: int,
+            data_notes: int) -> Faithfulness:
+    """Compare the source of `parts` with the imported data's strings `data_texts`."""
+    pool = [normalize(t) for t in data_texts if t]
+    pool_joined = "\n".join(pool)
+    appendix = {id(p) for p in parts.appendix}
+    fields = _header_values(parts)
+    src, out = Counts(), Counts()
+    losses: list[Loss] = []
+    reasons = _warnings_by_paragraph(source)
+    for paragraph, table in _source_paragraphs(source):
+        lines = [ln for ln in re.split(r"[\n\t]+", paragraph.text) if ln.strip()]
+        if not lines:
+            continue
+        src.paragraphs += 1
+        if heading_of(paragraph) is not None or PART.match(paragraph.text):
+            src.headings += 1
+        missing = [ln for ln in lines if not _carried(ln, pool_joined, fields, parts)]
+        if not missing:
+            out.paragraphs += 1
+            continue
+        reason = ("appendix" if id(paragraph) in appendix else
+                  "state" if all(STATE.match(" ".join(m.split())) for m in missing) else
+                  "number" if all(STATE_NUMBER.match(" ".join(m.split())) for m in missing)
+                  else None)
+        text = REASONS[reason] if reason else reasons.get(paragraph.index, REASONS["missing"])
+        losses.append(Loss(paragraph.index, " / ".join(missing), text))
+    src.notes = len(_referenced_notes(source))
+    src.tables = len(parts.tables)
+    out.headings, out.notes = outline_headings, data_notes
+    for table in parts.tables:
+        rows = sum(1 for row in table.rows if any(p.text.strip() for c in row for p in c))
+        losses.append(Loss(table.index, "bảng " + _excerpt(table.paragraphs()[0].text, 30)
+                           if table.rows else "bảng", REASONS["table"].format(rows=rows)))
+    if out.notes < src.notes:
+        losses.append(Loss(0, f"{src.notes - out.notes} chú thích", REASONS["note"]))
+    return Faithfulness(src, out, losses)
+
+
+def _carried(line: str, pool: str, fields: set[str], parts: Parts) -> bool:
+    plain = " ".join(line.split())
+    norm = normalize(plain)
+    if not norm or is_separator(plain) or plain == "*" or PARTY.match(plain):
+        return True
+    if norm in fields or RECIPIENTS.fullmatch(plain):
+        return True
+    if (NUMBER.match(plain) or DATE.match(plain)) and not STATE_NUMBER.match(plain):
+        return True  # read into number, doc_abbrev, organ.abbrev / place, date
+    return norm in pool
+
+
+def _header_values(parts: Parts) -> set[str]:
+    """Return what the template prints from header keys: the type, the organ lines."""
+    h = parts.header
+    values = {h.doc_type, h.organ_name or "", h.organ_parent or "", h.draft or ""}
+    return {normalize(v) for v in values if v}
+
+
+def _source_paragraphs(source: Source):
+    """Yield (paragraph, table or None) for every body, cell and text-box paragraph in order."""
+    for block in source.document.blocks:
+        paragraphs = block.paragraphs() if isinstance(block, Table) else [block]
+        for paragraph in paragraphs:
+            yield paragraph, block if isinstance(block, Table) else None
+            for box in paragraph.textboxes:
+                for inner in box:
+                    yield inner, None
+
+
+def _referenced_notes(source: Source) -> set[str]:
+    keys = set()
+    for paragraph, _ in _source_paragraphs(source):
+        keys |= {r.key for r in paragraph.runs if isinstance(r, NoteRun)}
+    return {k for k in keys if k in source.document.notes}
+
+
+def _warnings_by_paragraph(source: Source) -> dict[int, str]:
+    """Return paragraph number → the first warning's message about it (as the loss's reason)."""
+    out: dict[int, str] = {}
+    for item in source.diagnostics.items:
+        where = getattr(item.location, "field", None) or ""
+        m = re.fullmatch(r"đoạn (\d+)", where)
+        if m:
+            out.setdefault(int(m.group(1)), item.message.rstrip("."))
+    return out
