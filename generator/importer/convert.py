@@ -62,6 +62,10 @@ class Imported:
     period_text: str = ""
     period_found: bool = True
     """False when no period is named (a plan, a letter): `period` is only a stand-in."""
+    added: list[str] = field(default_factory=list)
+    """What the build will print that the source does not have."""
+    fallback_heading: bool = False
+    """The outline's one heading is the stand-in (the source has no heading)."""
 
 
 @dataclass
@@ -70,6 +74,8 @@ class _Context:
     scope: NoteScope
     areas: list[AreaOut] = field(default_factory=list)
     taken: set[str] = field(default_factory=set)
+    added: list[str] = field(default_factory=list)
+    fallback: bool = False
 
 
 def convert_report(source: Source, parts: Parts) -> Imported:
@@ -84,6 +90,8 @@ def convert_report(source: Source, parts: Parts) -> Imported:
         source.warn("import.no-heading", f"không tìm thấy đề mục nào; toàn bộ nội dung được "
                     f"đưa vào một phần tên '{FALLBACK_HEADING}', hãy sửa lại đề mục.")
         roots, intro_runs = [Node(1, [TextRun(FALLBACK_HEADING)], paragraphs=intro_runs)], []
+        ctx.added.append(f"đề mục “{FALLBACK_HEADING}”")
+        ctx.fallback = True
     intro = _texts(intro_runs, ctx.scope)
     outline = [_entry(ctx, node, vnformat.roman(i) + ".") for i, node in enumerate(roots, 1)]
     closing = markup(closing_runs, ctx.scope.anchor) if closing_runs else None
@@ -109,7 +117,13 @@ def convert_report(source: Source, parts: Parts) -> Imported:
         names = ", ".join(PLACEHOLDERS[key][0] for key in missing)
         source.warn("import.missing", f"không tìm thấy trong tệp Word: {names}; đã điền tạm giá "
                     "trị trong ngoặc vào report.yaml, hãy sửa lại trước khi gửi báo cáo.")
-    return Imported(report, ctx.areas, missing, period if found else "", found)
+    if closing is None:
+        ctx.added.append("câu kết mặc định (“Trên đây là báo cáo …”)")
+    stand_ins = [PLACEHOLDERS[key][0] for key in missing if PLACEHOLDERS[key][1]]
+    if stand_ins:
+        ctx.added.append("giá trị tạm cho " + ", ".join(stand_ins))
+    return Imported(report, ctx.areas, missing, period if found else "", found, ctx.added,
+                    ctx.fallback)
 
 
 def _joined(paragraphs: list[list[Item]]) -> list[Item]:

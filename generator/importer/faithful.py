@@ -3,7 +3,7 @@
 Every non-empty line of the source (body, tables, text boxes, header and tail) is looked up in
 the imported data after the documented normalisation: Unicode NFC, whitespace collapsed, case
 folded, a leading heading or list number (``I.``, ``1.1.``, ``a)``, ``-``) and inline markup
-left out, ``{period}`` written out. Lines the template prints by itself (``ĐẢNG CỘNG SẢN VIỆT
+left out, ``{period}`` written out, ``…`` read as ``...`` and ``06`` as ``6``. Lines the template prints by itself (``ĐẢNG CỘNG SẢN VIỆT
 NAM``, the type, ``Nơi nhận:``, rules typed as text) and header fields read into their keys
 count as carried. Anything else is a loss, listed with its paragraph and the reason.
 """
@@ -58,6 +58,10 @@ class Faithfulness:
     source: Counts
     data: Counts
     losses: list[Loss] = field(default_factory=list)
+    kept_headings: int = 0
+    """Headings carried as bold paragraphs with their own numbers (not in the outline)."""
+    added: list[str] = field(default_factory=list)
+    """What the build prints that the source lacks (stand-ins, a default closing)."""
 
     def summary(self) -> str:
         """Return the Vietnamese summary printed after every import."""
@@ -65,6 +69,11 @@ class Faithfulness:
             return (f"{format_number(c.paragraphs)} đoạn, {format_number(c.headings)} đề mục, "
                     f"{format_number(c.notes)} chú thích, {format_number(c.tables)} bảng")
         line = f"Tệp Word: {counts(self.source)} → dữ liệu: {counts(self.data)}"
+        if self.kept_headings:
+            line += (f" ({format_number(self.kept_headings)} đề mục khác giữ nguyên số và chữ "
+                     "thành đoạn in đậm)")
+        if self.added:
+            line += "; khi tạo văn bản sẽ thêm: " + ", ".join(self.added)
         if not self.losses:
             return line + "; không có gì bị bỏ sót."
         items = [f"đoạn {loss.index}" if loss.index else "" for loss in self.losses]
@@ -79,9 +88,12 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 
 def normalize(text: str) -> str:
-    """Return `text` as compared: NFC, no markup, no leading number, spaces collapsed, folded."""
+    """Return `text` as compared: NFC, no markup, no leading number, spaces collapsed, folded.
+
+    ``…`` counts as ``...`` and ``06`` as ``6`` (the build writes dates and ellipses its way).
+    """
     text = unicodedata.normalize("NFC", _MARKUP.sub("", text)).replace("\u00ad", "")
-    text = " ".join(text.split())
+    text = re.sub(r"\b0(\d)\b", r"\1", " ".join(text.split()).replace("…", "..."))
     found = number_prefix(text)
     if found:
         text = text[found[1]:]
@@ -90,7 +102,7 @@ def normalize(text: str) -> str:
 
 
 def measure(source: Source, parts: Parts, data_texts: list[str], outline_headings: int,
-            data_notes: int) -> Faithfulness:
+            data_notes: int, added: list[str] | None = None) -> Faithfulness:
     """Compare the source of `parts` with the imported data's strings `data_texts`."""
     pool = [normalize(t) for t in data_texts if t]
     pool_joined = "\n".join(pool)
@@ -98,17 +110,19 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
     fields = _header_values(parts)
     src, out = Counts(), Counts()
     losses: list[Loss] = []
+    carried_headings = 0
     reasons = _warnings_by_paragraph(source)
     for paragraph, table in _source_paragraphs(source):
         lines = [ln for ln in re.split(r"[\n\t]+", paragraph.text) if ln.strip()]
         if not lines:
             continue
         src.paragraphs += 1
-        if heading_of(paragraph) is not None or PART.match(paragraph.text):
-            src.headings += 1
+        heading = heading_of(paragraph) is not None or bool(PART.match(paragraph.text))
+        src.headings += heading
         missing = [ln for ln in lines if not _carried(ln, pool_joined, fields, parts)]
         if not missing:
             out.paragraphs += 1
+            carried_headings += heading
             continue
         reason = ("appendix" if id(paragraph) in appendix else
                   "state" if all(STATE.match(" ".join(m.split())) for m in missing) else
@@ -125,7 +139,8 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
                            if table.rows else "bảng", REASONS["table"].format(rows=rows)))
     if out.notes < src.notes:
         losses.append(Loss(0, f"{src.notes - out.notes} chú thích", REASONS["note"]))
-    return Faithfulness(src, out, losses)
+    kept = max(0, carried_headings - out.headings)
+    return Faithfulness(src, out, losses, kept, list(added or []))
 
 
 def _carried(line: str, pool: str, fields: set[str], parts: Parts) -> bool:

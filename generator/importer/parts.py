@@ -7,6 +7,7 @@ quan`` …) settle what content alone cannot, such as which header line is the s
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ NUMBER = re.compile(r"^Số\s*:?\s*(?P<num>.*?)\s*[-–]\s*(?P<doc>[A-Za-zĐđ]+
 STATE_NUMBER = re.compile(r"^(?:[\w ]*\s)?Số\s*:?\s*(?P<num>[\d\s./]*?)\s*/?\s*(?P<doc>[A-Za-zĐđ]+)"
                           r"\s*[-–]\s*(?P<org>[^\s,]+?)\.?$", re.IGNORECASE)
 """State form (Nghị định 30): ``Số: 218/BC-UBND``, ``Số: 06/2024/QĐ-UBND``, ``Số:   /KH-UBND``."""
-STATE = re.compile(r"^(CỘNG\s+H[ÒO]À\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–—]\s*Tự\s+do"
+STATE = re.compile(r"^(CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–—]\s*Tự\s+do"
                    r"\s*[-–—]\s*Hạnh\s+phúc)$", re.IGNORECASE)
 DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})"
                   r"\s*năm\s*(?P<y>\d{4})", re.IGNORECASE)
@@ -155,16 +156,23 @@ def _title(blocks, start: int) -> tuple[list[Paragraph], int]:
             return found, i + 1
         if block.text.strip():
             found.append(block)
-    marked = []
-    for block in found:
-        if not (block.centered or "trich yeu" in _style(block) or _all_bold(block)):
-            break
-        marked.append(block)
+    found = list(itertools.takewhile(lambda b: not _heading_like(b), found))
+    marked = list(itertools.takewhile(lambda b: b.centered or "trich yeu" in _style(b), found))
+    if not marked:
+        marked = list(itertools.takewhile(_all_bold, found))
     if not marked and found and _plain_title(found[0]):
         marked = found[:1]
     if not marked:
         return [], start
     return marked, blocks.index(marked[-1]) + 1
+
+
+def _heading_like(paragraph: Paragraph) -> bool:
+    """Return True for the body's first heading: a heading style or a typed heading number."""
+    from generator.importer.outline import PART, number_prefix
+
+    return (paragraph.outline_level is not None or _style(paragraph).startswith("heading")
+            or number_prefix(paragraph.text) is not None or bool(PART.match(paragraph.text)))
 
 
 def _all_bold(paragraph: Paragraph) -> bool:
@@ -258,8 +266,8 @@ def _tail_at(blocks, start: int) -> int | None:
         if isinstance(block, Paragraph) and CLOSING.match(block.text):
             last_closing = i + 1
     for j in range(last_closing, len(blocks)):
-        if isinstance(blocks[j], Paragraph) and AUTHORITY.match(blocks[j].text.strip()):
-            return j if last_closing > start else None
+        if any(AUTHORITY.match(p.text.strip()) for p in _paragraphs([blocks[j]])):
+            return j
     return None
 
 

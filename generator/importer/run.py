@@ -54,7 +54,7 @@ def import_report(docx: Path, target: Path, force: bool = False) -> ReportImport
     source = Source.open(docx)
     parts = split(source)
     imported = convert_report(source, parts)
-    faithfulness = measure(source, parts, *_data_facts(imported))
+    faithfulness = measure(source, parts, *_data_facts(imported), imported.added)
     texts = {target / REPORT_FILE: report_yaml(imported, docx.name)}
     for area in imported.areas:
         texts[target / AREAS_DIR / f"{area.name}.yaml"] = area_yaml(area, area.heading)
@@ -92,7 +92,7 @@ def _data_facts(imported: Imported) -> tuple[list[str], int, int]:
     def headings(entries) -> int:
         return sum(1 + headings(e.get("sections") or []) for e in entries)
 
-    count = headings(imported.report["outline"])
+    count = headings(imported.report["outline"]) - imported.fallback_heading
     count += sum(len(a.data.get("sections", [])) for a in imported.areas)
     notes = len(imported.report["notes"]) + sum(len(a.data["notes"]) for a in imported.areas)
     return texts, count, notes

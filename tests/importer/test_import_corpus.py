@@ -1,0 +1,140 @@
+"""The public corpus: real documents, as they arrive, imported faithfully or loudly, then built.
+
+Each document's expected figures come from its text (tests/fixtures/import-corpus/texts): one
+line is one paragraph; the quốc hiệu and tiêu ngữ, a state-form ``Số:`` line and what follows the
+signature must be listed as not carried, and nothing else (bar the few lines in `UNREAD`).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from generator.importer.faithful import normalize
+from generator.importer.outline import PART, number_prefix
+from generator.importer.parts import STATE, STATE_NUMBER
+from generator.importer.run import import_report
+from generator.pipeline import build_report
+from tests.importer.import_helpers import docx_text
+from tests.conftest import ROOT as REPO_ROOT
+
+CORPUS = REPO_ROOT / "tests" / "fixtures" / "import-corpus"
+sys.path.insert(0, str(CORPUS))
+from make_corpus import FORMS, plain_text, read_text  # noqa: E402
+
+UNREAD = {
+    "vinh-bc-thanh-tich-khoi": {"Vinh, ngày tháng năm 200", "(ký, ghi rõ họ tên)"},
+}
+"""Lines the importer cannot read into any field and must list (a blank form's date, a hint)."""
+
+
+def _lines(sections: dict[str, list[str]]) -> list[str]:
+    return [plain_text(line) for key, lines in sections.items() if key != "source"
+            for line in lines]
+
+
+def _expected_losses(name: str, sections: dict[str, list[str]]) -> set[str]:
+    header = sections.get("left", []) + sections.get("right", [])
+    lost = [plain_text(line) for line in header
+            if STATE.match(plain_text(line)) or STATE_NUMBER.match(plain_text(line))]
+    lost += [plain_text(line) for line in sections.get("after", [])]
+    return {normalize(text) for text in lost + sorted(UNREAD.get(name, ()))}
+
+
+def _headings(sections: dict[str, list[str]]) -> int:
+    return sum(1 for line in sections.get("body", []) if line.startswith("# ")
+               and (number_prefix(plain_text(line)) or PART.match(plain_text(line))))
+
+
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_corpus_document_is_carried_or_listed_and_builds_with_its_text(name, tmp_path):
+    sections = read_text(CORPUS / "texts" / f"{name}.txt")
+    result = import_report(CORPUS / "docx" / f"{name}.docx", tmp_path / name)
+    faithful = result.faithfulness
+    lines = _lines(sections)
+    lost = _expected_losses(name, sections)
+
+    assert faithful.source.paragraphs == len(lines)
+    assert faithful.source.headings == _headings(sections)
+    assert {normalize(loss.text) for loss in faithful.losses} == lost
+    assert faithful.data.paragraphs == len(lines) - len(lost)
+    assert faithful.data.headings + faithful.kept_headings == faithful.source.headings
+
+    built, _ = docx_text(build_report(tmp_path / name, tmp_path / "built.docx").output)
+    printed = "\n".join(normalize(p) for p in built)
+    for line in lines:
+        if normalize(line) not in lost and not re.fullmatch(r"[-*_ .]+|\*", line):
+            assert normalize(line) in printed, line
+
+
+def test_corpus_headings_print_with_their_own_numbers(tmp_path):
+    """A heading the build numbers prints the number the source typed (``I-`` as ``I.``)."""
+    for name in ("qnam-kh-4544", "bacninh-kh-155", "ninhthuan-sgddt-cv-2917"):
+        sections = read_text(CORPUS / "texts" / f"{name}.txt")
+        import_report(CORPUS / "docx" / f"{name}.docx", tmp_path / name)
+        built, _ = docx_text(build_report(tmp_path / name, tmp_path / f"{name}.docx").output)
+        for line in sections["body"]:
+            text = plain_text(line)
+            if line.startswith("# ") and number_prefix(text):
+                assert " ".join(text.split()).rstrip(":") in [p.rstrip(":") for p in built]
+
+
+def test_tcvn3_saved_by_libreoffice_keeps_every_u_horn(tmp_path):
+    """LibreOffice writes TCVN3's ư (0xAD) as a soft hyphen; the import must turn it back."""
+    name = "ninhthuan-nq-10-tu"
+    result = import_report(CORPUS / "docx" / f"{name}.docx", tmp_path / name)
+    report = result.compiled.manifest
+
+    assert (report.organ.parent, report.organ.name, report.number) == (
+        "ĐẢNG BỘ TỈNH NINH THUẬN", "TỈNH ỦY", "10")
+    assert report.doc_type == "NGHỊ QUYẾT" and report.title.startswith("về huy động nguồn lực, ưu")
+    assert not result.faithfulness.losses
+
+
+def test_state_header_number_and_type_as_typed(tmp_path):
+    report = import_report(CORPUS / "docx" / "kontum-qd-06.docx", tmp_path / "k").compiled.manifest
+
+    assert (report.organ.name, report.organ.parent) == ("ỦY BAN NHÂN DÂN TỈNH KON TUM", None)
+    assert (report.number, report.doc_type, report.organ.abbrev) == ("06/2024", "QUYẾT ĐỊNH",
+                                                                      "UBND")
+    assert report.title == ("QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ PHỤC VỤ MỤC TIÊU QUẢN LÝ TRÊN ĐỊA "
+                            "BÀN TỈNH KON TUM")
+
+
+def test_letter_without_type_line_and_its_addressees(tmp_path):
+    result = import_report(CORPUS / "docx" / "ninhthuan-sgddt-cv-2917.docx", tmp_path / "cv")
+    report = result.compiled.manifest
+
+    assert (report.doc_type, report.organ.name, report.organ.parent) == (
+        "CÔNG VĂN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "UBND TỈNH NINH THUẬN")
+    assert report.title.startswith("V/v báo cáo nhanh tình hình")
+    assert [str(p) for p in report.intro][:3] == [
+        "Kính gửi:", "- Ủy ban nhân dân tỉnh Ninh Thuận;", "- Bộ Giáo dục và Đào tạo."]
+
+
+def test_plan_takes_no_period_from_an_anniversary_date(tmp_path):
+    result = import_report(CORPUS / "docx" / "vinhphuc-kh-90-nam.docx", tmp_path / "vp")
+    text = (tmp_path / "vp" / "report.yaml").read_text(encoding="utf-8")
+
+    assert "1930" not in result.compiled.manifest.title.replace("3/2/1930", "")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    assert "{period}" not in title and "không nêu kỳ báo cáo" in text
+    assert "import.period" not in {d.code for d in result.diagnostics.items}
+
+
+def test_command_exit_code_says_whether_something_was_not_carried(tmp_path):
+    def run(name: str, *extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "generator", "import",
+                               str(CORPUS / "docx" / f"{name}.docx"), str(tmp_path / name),
+                               "--force", *extra], capture_output=True, text=True,
+                              cwd=REPO_ROOT)
+
+    lossy = run("hagiang-qd-1209")
+    assert lossy.returncode == 1 and "không chuyển: đoạn" in lossy.stdout
+    assert "--allow-loss" in lossy.stderr
+    assert run("hagiang-qd-1209", "--allow-loss").returncode == 0
+    whole = run("ninhthuan-nq-10-tu")
+    assert whole.returncode == 0 and "không có gì bị bỏ sót" in whole.stdout
