@@ -24,14 +24,16 @@ from generator.vnformat import format_number
 _MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[])|\*+")
 _LIST_MARK = re.compile(r"^\s*(?:[-–—+•]\s*|[A-ZĐ]\s*[-.)]\s+)")
 REASONS = {
-    "state": "quốc hiệu, tiêu ngữ của văn bản nhà nước: mẫu hiện tại chỉ in tiêu đề của Đảng",
-    "number": "số và ký hiệu kiểu nhà nước: mẫu hiện tại in số theo kiểu của Đảng (Số …-…/…)",
-    "appendix": "nằm sau chữ ký (văn bản kèm theo, phụ lục): baocao chưa có phần phụ lục",
-    "table": "bảng: baocao chưa in bảng, nội dung được giữ thành {rows} đoạn (các ô ngăn cách "
+    "state": "quốc hiệu, tiêu ngữ của văn bản nhà nước; mẫu hiện tại chỉ in tiêu đề của Đảng",
+    "number": "số và ký hiệu kiểu nhà nước; mẫu hiện tại in số theo kiểu của Đảng (Số …-…/…)",
+    "appendix": "nằm sau chữ ký (văn bản kèm theo, phụ lục); baocao chưa có phần phụ lục",
+    "table": "bảng; baocao chưa in bảng, nội dung được giữ thành {rows} đoạn (các ô ngăn cách "
              "bằng ' | ')",
     "note": "chú thích không còn chỗ tham chiếu trong dữ liệu",
     "missing": "không có trong dữ liệu",
+    "object": "không chuyển được thành chữ, cần chèn lại bằng tay sau khi tạo văn bản",
 }
+OBJECTS = {"image": "hình ảnh", "drawing": "hình vẽ hoặc biểu đồ", "object": "đối tượng nhúng"}
 
 
 @dataclass
@@ -64,7 +66,7 @@ class Faithfulness:
     """What the build prints that the source lacks (stand-ins, a default closing)."""
 
     def summary(self) -> str:
-        """Return the Vietnamese summary printed after every import."""
+        """Return the Vietnamese summary printed after every import (one line, then the list)."""
         def counts(c: Counts) -> str:
             return (f"{format_number(c.paragraphs)} đoạn, {format_number(c.headings)} đề mục, "
                     f"{format_number(c.notes)} chú thích, {format_number(c.tables)} bảng")
@@ -72,14 +74,17 @@ class Faithfulness:
         if self.kept_headings:
             line += (f" ({format_number(self.kept_headings)} đề mục khác giữ nguyên số và chữ "
                      "thành đoạn in đậm)")
-        if self.added:
-            line += "; khi tạo văn bản sẽ thêm: " + ", ".join(self.added)
         if not self.losses:
-            return line + "; không có gì bị bỏ sót."
-        items = [f"đoạn {loss.index}" if loss.index else "" for loss in self.losses]
-        shown = [f"{where + ' ' if where else ''}“{_excerpt(loss.text)}” ({loss.reason})"
-                 for where, loss in zip(items, self.losses)]
-        return f"{line}; không chuyển: " + "; ".join(shown) + "."
+            line += "; không có gì bị bỏ sót."
+        else:
+            line += f"; không chuyển: {format_number(len(self.losses))} chỗ:"
+        lines = [line]
+        for loss in self.losses:
+            where = f"đoạn {loss.index} " if loss.index else ""
+            lines.append(f"  - {where}“{_excerpt(loss.text)}”: {loss.reason}.")
+        if self.added:
+            lines.append("Khi tạo văn bản sẽ thêm: " + "; ".join(self.added) + ".")
+        return "\n".join(lines)
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -107,17 +112,21 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
     pool = [normalize(t) for t in data_texts if t]
     pool_joined = "\n".join(pool)
     appendix = {id(p) for p in parts.appendix}
+    body = {id(p) for p in parts.body}
     fields = _header_values(parts)
     src, out = Counts(), Counts()
     losses: list[Loss] = []
     carried_headings = 0
     reasons = _warnings_by_paragraph(source)
     for paragraph, table in _source_paragraphs(source):
+        for kind in sorted(set(paragraph.objects)):
+            losses.append(Loss(paragraph.index, OBJECTS[kind], REASONS["object"]))
         lines = [ln for ln in re.split(r"[\n\t]+", paragraph.text) if ln.strip()]
         if not lines:
             continue
         src.paragraphs += 1
-        heading = heading_of(paragraph) is not None or bool(PART.match(paragraph.text))
+        heading = id(paragraph) in body and (heading_of(paragraph) is not None
+                                             or bool(PART.match(paragraph.text)))
         src.headings += heading
         missing = [ln for ln in lines if not _carried(ln, pool_joined, fields, parts)]
         if not missing:

@@ -133,8 +133,65 @@ def test_command_exit_code_says_whether_something_was_not_carried(tmp_path):
                               cwd=REPO_ROOT)
 
     lossy = run("hagiang-qd-1209")
-    assert lossy.returncode == 1 and "không chuyển: đoạn" in lossy.stdout
+    assert lossy.returncode == 1 and "không chuyển: 3 chỗ:" in lossy.stdout
+    assert "  - đoạn 4 “Số: 1209/QĐ-UBND”: số và ký hiệu kiểu nhà nước" in lossy.stdout
     assert "--allow-loss" in lossy.stderr
     assert run("hagiang-qd-1209", "--allow-loss").returncode == 0
     whole = run("ninhthuan-nq-10-tu")
     assert whole.returncode == 0 and "không có gì bị bỏ sót" in whole.stdout
+
+
+def test_the_failures_the_issue_lists(tmp_path):
+    """A made-up state report with each trap the issue names (not part of the public corpus)."""
+    from make_corpus import word_document
+
+    sections = {
+        "left": ["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG", "Số: 218/BC-UBND"],
+        "right": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "Hậu Giang, ngày 10 tháng 7 năm 2024"],
+        "type": ["BÁO CÁO"],
+        "title": ["Kết quả thực hiện nhiệm vụ 6 tháng năm 2024", "và phương hướng 6 tháng cuối năm"],
+        "body": ["Năm 1930, Đảng ra đời; năm 2020 kỷ niệm 90 năm.", "# I. KẾT QUẢ", "# 1. Kinh tế",
+                 "Kinh tế tăng trưởng.", "# 2.Tham gia xây dựng", "Các đơn vị tham gia.",
+                 "**4. Thời gian thực hiện:** từ tháng 7 đến tháng 12.", "# II. PHƯƠNG HƯỚNG",
+                 "Tiếp tục thực hiện."],
+        "recipients": ["Nơi nhận:", "- Như trên;", "- Thường trực Tỉnh ủy;", "Bản điện tử:",
+                       "- Các sở, ban, ngành;", "- Lưu: VT."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"],
+        "after": ["CHƯƠNG TRÌNH", "Hội nghị sơ kết", "1. Khai mạc.", "2. Thảo luận."],
+    }
+    document = word_document(sections)
+    document.paragraphs[0].style = document.styles["Heading 1"]  # the type in a heading style
+    document.save(tmp_path / "in.docx")
+    result = import_report(tmp_path / "in.docx", tmp_path / "out")
+    report, faithful = result.compiled.manifest, result.faithfulness
+
+    assert (report.organ.name, report.number, report.organ.abbrev) == (
+        "ỦY BAN NHÂN DÂN TỈNH HẬU GIANG", "218", "UBND")
+    assert report.title == ("Kết quả thực hiện nhiệm vụ 6 tháng năm 2024 và phương hướng 6 tháng "
+                            "cuối năm")
+    assert (report.period.kind, report.period.year) == ("6-thang", 2024)
+    assert [e.heading for e in report.outline] == ["KẾT QUẢ", "PHƯƠNG HƯỚNG"]
+    assert [e.heading for e in report.outline[0].sections] == ["Kinh tế", "Tham gia xây dựng"]
+    assert report.recipients == ["Như trên;", "Thường trực Tỉnh ủy;", "Bản điện tử:",
+                                 "Các sở, ban, ngành;", "Lưu: VT."]
+    assert (report.signature.title, report.signature.name) == ("PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+    assert report.closing is None and report.intro == ["Năm 1930, Đảng ra đời; năm 2020 kỷ niệm "
+                                                       "90 năm."]
+    assert (faithful.source.headings, faithful.data.headings) == (4, 4)
+    appendix = [loss.text for loss in faithful.losses if "phụ lục" in loss.reason]
+    assert appendix == sections["after"]
+    area = (tmp_path / "out" / "areas" / "tham-gia-xay-dung.yaml").read_text(encoding="utf-8")
+    assert "**4. Thời gian thực hiện:** từ tháng 7 đến tháng 12." in area
+
+
+@pytest.mark.parametrize("line, number, doc, organ", [
+    ("Số 127-BC/TU", "127", "BC", "TU"), ("Số: 12/NQ-CP", "12", "NQ", "CP"),
+    ("Số: 06/2024/QĐ-UBND", "06/2024", "QĐ", "UBND"), ("Số:      /KH-UBND", "", "KH", "UBND"),
+    ("Số : 2917 /SGDĐT-VP", "2917", "SGDĐT", "VP"),
+])
+def test_party_and_state_number_lines_keep_number_and_symbol(line, number, doc, organ):
+    from generator.importer.parts import NUMBER
+
+    m = NUMBER.match(line) or STATE_NUMBER.match(line)
+    assert (m["num"].strip(" .:/"), m["doc"], m["org"]) == (number, doc, organ)
