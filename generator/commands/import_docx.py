@@ -33,7 +33,7 @@ def command(docx: Path, report: Path, heading: str | None, force: bool, allow_lo
         if heading is None:
             code = _import_report(docx, report, force, allow_loss)
         else:
-            _import_area(docx, report, heading, force)
+            code = _import_area(docx, report, heading, force, allow_loss)
     except BaocaoError as exc:
         print_failure(exc, verbose)
         sys.exit(exc.exit_code)
@@ -48,22 +48,30 @@ def _import_report(docx: Path, report: Path, force: bool, allow_loss: bool) -> i
     print_diagnostics(result.diagnostics)
     print_diagnostics(result.compiled.diagnostics)
     click.echo(result.summary())
-    click.echo(result.faithfulness.summary())
-    losses = len(result.faithfulness.losses)
+    code = _faithfulness(result.faithfulness, allow_loss)
+    if code == EXIT_OK:
+        click.echo(f"Hãy đọc lại các tệp YAML, sửa những chỗ được cảnh báo, rồi chạy: "
+                   f"baocao build {display_path(report)}")
+    return code
+
+
+def _faithfulness(faithfulness, allow_loss: bool) -> int:
+    """Print the faithfulness summary; return 1 when something was not carried, unless allowed."""
+    click.echo(faithfulness.summary())
+    losses = len(faithfulness.losses)
     if losses and not allow_loss:
         click.echo(f"Dừng lại: {losses} chỗ của tệp Word không chuyển được sang dữ liệu (kể trên); "
                    "dữ liệu đã ghi nhưng chưa đủ. Hãy bổ sung bằng tay, hoặc thêm --allow-loss "
                    "nếu chấp nhận.", err=True)
         return EXIT_DATA
-    click.echo(f"Hãy đọc lại các tệp YAML, sửa những chỗ được cảnh báo, rồi chạy: "
-               f"baocao build {display_path(report)}")
     return EXIT_OK
 
 
-def _import_area(docx: Path, report: Path, heading: str, force: bool) -> None:
+def _import_area(docx: Path, report: Path, heading: str, force: bool, allow_loss: bool) -> int:
     from generator.importer.area import import_area
 
     result = import_area(docx, report, heading, force)
     print_diagnostics(result.diagnostics)
     for line in result.messages:
         click.echo(line)
+    return _faithfulness(result.faithfulness, allow_loss)

@@ -15,10 +15,18 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from generator.importer.outline import PART, heading_of, number_prefix
-from generator.importer.parts import (DATE, NUMBER, PARTY, RECIPIENTS, STATE, STATE_NUMBER,
-                                      Parts, is_separator)
+from generator.importer.parts import (
+    DATE,
+    NUMBER,
+    PARTY,
+    RECIPIENTS,
+    STATE,
+    STATE_NUMBER,
+    Parts,
+    is_separator,
+)
 from generator.importer.source import Source
-from generator.ooxml.reader import NoteRun, Paragraph, Table
+from generator.ooxml.reader import NoteRun, Table
 from generator.vnformat import format_number
 
 _MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[])|\*+")
@@ -64,6 +72,8 @@ class Faithfulness:
     """Headings carried as bold paragraphs with their own numbers (not in the outline)."""
     added: list[str] = field(default_factory=list)
     """What the build prints that the source lacks (stand-ins, a default closing)."""
+    skipped: int = 0
+    """Paragraphs left out on purpose (the header and tail of a department's part)."""
 
     def summary(self) -> str:
         """Return the Vietnamese summary printed after every import (one line, then the list)."""
@@ -74,6 +84,9 @@ class Faithfulness:
         if self.kept_headings:
             line += (f" ({format_number(self.kept_headings)} đề mục khác giữ nguyên số và chữ "
                      "thành đoạn in đậm)")
+        if self.skipped:
+            line += (f"; bỏ qua {format_number(self.skipped)} đoạn của khối đầu, trích yếu, "
+                     "nơi nhận và chữ ký (khi nhập một phần)")
         if not self.losses:
             line += "; không có gì bị bỏ sót."
         else:
@@ -107,12 +120,19 @@ def normalize(text: str) -> str:
 
 
 def measure(source: Source, parts: Parts, data_texts: list[str], outline_headings: int,
-            data_notes: int, added: list[str] | None = None) -> Faithfulness:
-    """Compare the source of `parts` with the imported data's strings `data_texts`."""
+            data_notes: int, added: list[str] | None = None, skip_layout: bool = False
+            ) -> Faithfulness:
+    """Compare the source of `parts` with the imported data's strings `data_texts`.
+
+    With `skip_layout` (``--area``), the header, title and tail are left out on purpose: they
+    are counted in `Faithfulness.skipped`, not as losses.
+    """
     pool = [normalize(t) for t in data_texts if t]
     pool_joined = "\n".join(pool)
     appendix = {id(p) for p in parts.appendix}
     body = {id(p) for p in parts.body}
+    layout = {id(p) for p in parts.layout} if skip_layout else set()
+    skipped = 0
     fields = _header_values(parts)
     src, out = Counts(), Counts()
     losses: list[Loss] = []
@@ -125,6 +145,9 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
         if not lines:
             continue
         src.paragraphs += 1
+        if id(paragraph) in layout:
+            skipped += 1
+            continue
         heading = id(paragraph) in body and (heading_of(paragraph) is not None
                                              or bool(PART.match(paragraph.text)))
         src.headings += heading
@@ -149,7 +172,7 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
     if out.notes < src.notes:
         losses.append(Loss(0, f"{src.notes - out.notes} chú thích", REASONS["note"]))
     kept = max(0, carried_headings - out.headings)
-    return Faithfulness(src, out, losses, kept, list(added or []))
+    return Faithfulness(src, out, losses, kept, list(added or []), skipped)
 
 
 def _carried(line: str, pool: str, fields: set[str], parts: Parts) -> bool:

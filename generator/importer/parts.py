@@ -11,32 +11,27 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from generator.importer.patterns import (  # noqa: F401  (re-exported for the importer)
+    ADDRESSEE,
+    AUTHORITY,
+    CLOSING,
+    DASH,
+    DATE,
+    DRAFT,
+    NUMBER,
+    PARTY,
+    RECIPIENTS,
+    STATE,
+    STATE_NUMBER,
+    is_separator,
+)
+from generator.importer.patterns import paragraphs_of as _paragraphs
+from generator.importer.patterns import style_of as _style
 from generator.importer.source import Source
+from generator.importer.tail import read_tail as _read_tail
+from generator.importer.tail import tail_at as _tail_at
 from generator.ooxml.reader import Paragraph, Table, TextRun
 from generator.resolve import DOC_ABBREVS
-
-NUMBER = re.compile(r"^Số\s*:?\s*(?P<num>.*?)\s*[-–]\s*(?P<doc>[A-Za-zĐđ]+)\s*/\s*(?P<org>[^\s,.]+)",
-                    re.IGNORECASE)
-STATE_NUMBER = re.compile(r"^(?:[\w ]*\s)?Số\s*:?\s*(?P<num>[\d\s./]*?)\s*/?\s*(?P<doc>[A-Za-zĐđ]+)"
-                          r"\s*[-–]\s*(?P<org>[^\s,]+?)\.?$", re.IGNORECASE)
-"""State form (Nghị định 30): ``Số: 218/BC-UBND``, ``Số: 06/2024/QĐ-UBND``, ``Số:   /KH-UBND``."""
-STATE = re.compile(r"^(CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–—]\s*Tự\s+do"
-                   r"\s*[-–—]\s*Hạnh\s+phúc)$", re.IGNORECASE)
-DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})"
-                  r"\s*năm\s*(?P<y>\d{4})", re.IGNORECASE)
-PARTY = re.compile(r"^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$", re.IGNORECASE)
-DRAFT = re.compile(r"^(dự\s*thảo.*)$", re.IGNORECASE)
-RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
-ADDRESSEE = re.compile(r"^\s*Kính\s+gửi\s*:", re.IGNORECASE)
-AUTHORITY = re.compile(r"^(T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q/|Q\.)\s*\S")
-DASH = re.compile(r"^\s*[-–—+•]\s*")
-CLOSING = re.compile(r"^\s*Trên\s+đây\s+là", re.IGNORECASE)
-
-
-def is_separator(text: str) -> bool:
-    """Return True for a rule typed as text under the title: ``-----``, ``---o0o---``."""
-    core = re.sub(r"o0o|ooo|oOo", "", text.strip())
-    return len(text.strip()) >= 3 and not core.strip("-–—_=*.· ")
 
 
 @dataclass
@@ -75,6 +70,8 @@ class Parts:
     """Paragraphs after the signature block (an attached programme, an appendix)."""
     tables: list[Table] = field(default_factory=list)
     """The body's tables (header and signature tables are layout)."""
+    layout: list[Paragraph] = field(default_factory=list)
+    """The paragraphs of the header, title and tail (what `--area` leaves out)."""
 
 
 def split(source: Source) -> Parts:
@@ -96,11 +93,13 @@ def split(source: Source) -> Parts:
         _read_header(source, [p for p in header if p not in parts.title], parts.header)
     else:
         start = _pandoc_title(blocks, parts)
+    parts.layout = _paragraphs(blocks[:start])
     end = _tail_at(blocks, start)
     if end is not None:
         parts.has_tail = True
         after = _read_tail(source, blocks, end, parts)
         parts.appendix = _paragraphs(blocks[after:])
+        parts.layout += _paragraphs(blocks[end:after])
     parts.body = body_paragraphs(source, blocks[start:end])
     parts.tables = [b for b in blocks[start:end] if isinstance(b, Table)]
     return parts
@@ -118,17 +117,6 @@ def _letter_header_end(blocks) -> int | None:
                 end += 1
             return end
     return None
-
-
-def _paragraphs(blocks) -> list[Paragraph]:
-    out: list[Paragraph] = []
-    for block in blocks:
-        out += block.paragraphs() if isinstance(block, Table) else [block]
-    return out
-
-
-def _style(paragraph: Paragraph) -> str:
-    return paragraph.style.lower()
 
 
 def _doc_type_at(blocks) -> int | None:
@@ -250,103 +238,6 @@ def _organ(lines: list[tuple[Paragraph, str]], header: Header) -> None:
         split_at = 0
     header.organ_name = " ".join(line for _, line in lines[split_at:])
     header.organ_parent = " ".join(line for _, line in lines[:split_at]) or None
-
-
-def _tail_at(blocks, start: int) -> int | None:
-    """Return the index of the block where Nơi nhận and the signature begin, if any."""
-    last_closing = start
-    for i in range(start, len(blocks)):
-        block = blocks[i]
-        paragraphs = block.paragraphs() if isinstance(block, Table) else [block]
-        if any(RECIPIENTS.match(p.text) for p in paragraphs):
-            for j in range(last_closing, i):  # a signature typed above Nơi nhận
-                if isinstance(blocks[j], Paragraph) and AUTHORITY.match(blocks[j].text.strip()):
-                    return j
-            return i
-        if isinstance(block, Paragraph) and CLOSING.match(block.text):
-            last_closing = i + 1
-    for j in range(last_closing, len(blocks)):
-        if any(AUTHORITY.match(p.text.strip()) for p in _paragraphs([blocks[j]])):
-            return j
-    return None
-
-
-def _read_tail(source: Source, blocks, end: int, parts: Parts) -> int:
-    """Read Nơi nhận and the signature from `blocks[end:]`; return where the tail stops.
-
-    The tail stops after the signer's name (or after the table holding the block): what follows
-    is an attached programme or appendix, never part of the signature.
-    """
-    signature: list[tuple[Paragraph, str]] = []
-    listing = False
-    stop = len(blocks)
-    for i in range(end, len(blocks)):
-        block = blocks[i]
-        for paragraph in _paragraphs([block]):
-            for line in paragraph.text.split("\n"):
-                if (m := RECIPIENTS.match(line)) is not None:
-                    listing, line = True, line[m.end():]
-                line = " ".join(line.split())
-                if not line:
-                    continue
-                if listing and _recipient_line(line, paragraph):
-                    parts.recipients.append(DASH.sub("", line, count=1))
-                else:
-                    listing = False
-                    signature.append((paragraph, line))
-        if (isinstance(block, Table) and signature or _has_name(signature)) \
-                and (parts.recipients or not _recipients_follow(blocks, i + 1)):
-            stop = i + 1
-            break
-    _signature(source, signature, parts.signature)
-    return stop
-
-
-def _recipients_follow(blocks, start: int) -> bool:
-    """Return True if Nơi nhận comes within the next few blocks (a signature typed above it)."""
-    return any(RECIPIENTS.match(p.text) for p in _paragraphs(blocks[start:start + 4]))
-
-
-def _recipient_line(line: str, paragraph: Paragraph) -> bool:
-    """Return True for a Nơi nhận line: a dash item, a sub-label (``Bản điện tử:``), ``Lưu …``."""
-    if DASH.match(line) or "danh sach noi nhan" in _style(paragraph) or paragraph.label == "-":
-        return True
-    return line != line.upper() and line.rstrip().endswith((":", ";", ",", "."))
-
-
-def _has_name(lines: list[tuple[Paragraph, str]]) -> bool:
-    """Return True once the signature lines end with a signer's name (mixed case, not ``(…)``)."""
-    if not lines or not any(AUTHORITY.match(line) or line == line.upper() for _, line in lines):
-        return False
-    last = lines[-1][1]
-    return last != last.upper() and not (last.startswith("(") and last.endswith(")"))
-
-
-_SIGNATURE_STYLES = {"bc quyen han": "authority", "bc chuc vu": "title", "bc ho ten": "name"}
-
-
-def _signature(source: Source, lines: list[tuple[Paragraph, str]], out: dict[str, str]) -> None:
-    """Fill authority, title and name from the signature lines."""
-    if any(_style(p) in _SIGNATURE_STYLES for p, _ in lines):
-        for p, line in lines:
-            out.setdefault(_SIGNATURE_STYLES.get(_style(p), "extra"), line)
-    else:
-        upper = [line for _, line in lines if line == line.upper()]
-        rest = [line for _, line in lines if line != line.upper()
-                and not (line.startswith("(") and line.endswith(")"))]
-        if rest:
-            out["name"] = rest[-1]
-        elif len(upper) > 2:
-            out["name"] = upper.pop()
-        if upper:
-            out["title"] = upper.pop()
-        if upper:
-            out["authority"] = " ".join(upper)
-    for p, line in lines:
-        if not any(line in value for value in out.values()):
-            source.warn("import.unclassified", "dòng ở khối chữ ký không nhận ra là thẩm quyền, "
-                        "chức vụ hay họ tên nên không được đưa vào dữ liệu.", p)
-    out.pop("extra", None)
 
 
 def body_paragraphs(source: Source, blocks) -> list[Paragraph]:
