@@ -44,6 +44,10 @@ def read_tail(source: Source, blocks, end: int, parts: Parts) -> int:
     stop = len(blocks)
     for i in range(end, len(blocks)):
         block = blocks[i]
+        if isinstance(block, Paragraph) and block.text.strip() and parts.recipients \
+                and _has_name(signature) and not _recipient_line(" ".join(block.text.split()), block):
+            stop = i  # signature typed above Nơi nhận: the list has ended, so has the tail
+            break
         for paragraph in _paragraphs([block]):
             for line in paragraph.text.split("\n"):
                 if (m := RECIPIENTS.match(line)) is not None:
@@ -56,7 +60,7 @@ def read_tail(source: Source, blocks, end: int, parts: Parts) -> int:
                 else:
                     listing = False
                     signature.append((paragraph, line))
-        if (isinstance(block, Table) and signature or _has_name(signature)) \
+        if isinstance(block, Table) and signature or _has_name(signature) and not listing \
                 and (parts.recipients or not _recipients_follow(blocks, i + 1)):
             stop = i + 1
             break

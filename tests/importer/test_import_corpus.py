@@ -211,3 +211,27 @@ def test_area_import_leaves_out_header_and_tail_on_purpose_and_says_so(report_co
     assert result.exit_code == 0, result.output
     assert f"bỏ qua {header} đoạn của khối đầu, trích yếu" in result.output
     assert "không có gì bị bỏ sót" in result.output
+
+
+def test_signature_above_noi_nhan_then_an_attached_programme(tmp_path):
+    """Typed as paragraphs: signature, Nơi nhận, then a programme; none of it is the signer."""
+    from make_corpus import word_document
+
+    tail = ["TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Văn Bình", "Nơi nhận:", "- Tỉnh ủy;",
+            "- Lưu VP."]
+    programme = ["CHƯƠNG TRÌNH", "Hội nghị sơ kết", "Khai mạc hội nghị."]
+    sections = {"left": ["HUYỆN ỦY CHÂU THÀNH", "*", "Số 127-BC/HU"],
+                "right": ["ĐẢNG CỘNG SẢN VIỆT NAM", "Châu Thành, ngày 5 tháng 10 năm 2024"],
+                "type": ["BÁO CÁO"], "title": ["Sơ kết công tác quý III năm 2024"],
+                "body": ["# I. KẾT QUẢ", "Kết quả tốt.",
+                         "Trên đây là báo cáo sơ kết công tác quý III năm 2024."] + tail,
+                "after": programme}
+    word_document(sections).save(tmp_path / "in.docx")
+    result = import_report(tmp_path / "in.docx", tmp_path / "out")
+    report = result.compiled.manifest
+
+    assert (report.number, report.organ.abbrev, report.period.kind) == ("127", "HU", "quy-3")
+    assert (report.signature.authority, report.signature.title, report.signature.name) == (
+        "TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Văn Bình")
+    assert report.recipients == ["Tỉnh ủy;", "Lưu VP."]
+    assert [loss.text for loss in result.faithfulness.losses] == programme
