@@ -23,7 +23,7 @@ _PERIODS = (
     (re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s*(?:năm|/)\s*(\d{4})", re.IGNORECASE), "quy"),
     (re.compile(r"()(?:6|sáu)\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE), "6-thang"),
     (re.compile(r"()(?:9|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE), "9-thang"),
-    (re.compile(r"()\bnăm\s+(\d{4})", re.IGNORECASE), "nam"),
+    (re.compile(r"()(?<!tháng\s)(?<!đầu\s)(?<!cuối\s)\bnăm\s+(\d{4})", re.IGNORECASE), "nam"),
 )
 PERIODIC_TYPES = {"BÁO CÁO"}
 """Types whose title names a reporting period; for the others `period` is only a stand-in."""

@@ -235,3 +235,10 @@ def test_signature_above_noi_nhan_then_an_attached_programme(tmp_path):
         "TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Văn Bình")
     assert report.recipients == ["Tỉnh ủy;", "Lưu VP."]
     assert [loss.text for loss in result.faithfulness.losses] == programme
+
+
+def test_a_five_month_report_is_not_taken_for_a_year_report(tmp_path):
+    result = import_report(CORPUS / "docx" / "qnam-bc-5-thang-2017.docx", tmp_path / "qn")
+
+    assert "import.period" in {d.code for d in result.diagnostics.items}
+    assert "{period}" not in result.compiled.manifest.title
