@@ -169,8 +169,10 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
         rows = sum(1 for row in table.rows if any(p.text.strip() for c in row for p in c))
         losses.append(Loss(table.index, "bảng " + _excerpt(table.paragraphs()[0].text, 30)
                            if table.rows else "bảng", REASONS["table"].format(rows=rows)))
-    if out.notes < src.notes:
-        losses.append(Loss(0, f"{src.notes - out.notes} chú thích", REASONS["note"]))
+    for key in sorted(_referenced_notes(source)):
+        text = " ".join(p.text for p in source.document.notes[key])
+        if normalize(text) and normalize(text) not in pool_joined:
+            losses.append(Loss(0, f"chú thích {key[1:]}: {text}", REASONS["note"]))
     kept = max(0, carried_headings - out.headings)
     return Faithfulness(src, out, losses, kept, list(added or []), skipped)
 
