@@ -26,7 +26,7 @@ from generator.importer.parts import (
     is_separator,
 )
 from generator.importer.source import Source
-from generator.ooxml.reader import NoteRun, Table
+from generator.ooxml.reader import NoteRun, Paragraph, Table
 from generator.vnformat import format_number
 
 _MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[])|\*+")
@@ -127,57 +127,67 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
     With `skip_layout` (``--area``), the header, title and tail are left out on purpose: they
     are counted in `Faithfulness.skipped`, not as losses.
     """
-    pool = [normalize(t) for t in data_texts if t]
-    pool_joined = "\n".join(pool)
-    appendix = {id(p) for p in parts.appendix}
+    pool = "\n".join(normalize(t) for t in data_texts if t)
+    result = Faithfulness(Counts(), Counts(0, outline_headings, data_notes),
+                          added=list(added or []))
+    _paragraphs_against(source, parts, pool, result, skip_layout)
+    result.source.notes = len(_referenced_notes(source))
+    result.source.tables = len(parts.tables)
+    for table in parts.tables:
+        rows = sum(1 for row in table.rows if any(p.text.strip() for c in row for p in c))
+        result.losses.append(Loss(table.index, "bảng " + _excerpt(table.paragraphs()[0].text, 30)
+                                  if table.rows else "bảng", REASONS["table"].format(rows=rows)))
+    for key in sorted(_referenced_notes(source)):
+        text = " ".join(p.text for p in source.document.notes[key])
+        if normalize(text) and normalize(text) not in pool:
+            result.losses.append(Loss(0, f"chú thích {key[1:]}: {text}", REASONS["note"]))
+    return result
+
+
+def _paragraphs_against(source: Source, parts: Parts, pool: str, result: Faithfulness,
+                        skip_layout: bool) -> None:
+    """Count the source's paragraphs and headings into `result`, adding each one not carried."""
     body = {id(p) for p in parts.body}
     layout = {id(p) for p in parts.layout} if skip_layout else set()
-    skipped = 0
     fields = _header_values(parts)
-    src, out = Counts(), Counts()
-    losses: list[Loss] = []
     carried_headings = 0
-    reasons = _warnings_by_paragraph(source)
-    for paragraph, table in _source_paragraphs(source):
-        for kind in sorted(set(paragraph.objects)):
-            losses.append(Loss(paragraph.index, OBJECTS[kind], REASONS["object"]))
+    for paragraph in _source_paragraphs(source):
+        result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
+                          for kind in sorted(set(paragraph.objects))]
         lines = [ln for ln in re.split(r"[\n\t]+", paragraph.text) if ln.strip()]
         if not lines:
             continue
-        src.paragraphs += 1
+        result.source.paragraphs += 1
         if id(paragraph) in layout:
-            skipped += 1
+            result.skipped += 1
             continue
         heading = id(paragraph) in body and (heading_of(paragraph) is not None
                                              or bool(PART.match(paragraph.text)))
-        src.headings += heading
-        missing = [ln for ln in lines if not _carried(ln, pool_joined, fields, parts)]
-        if not missing:
-            out.paragraphs += 1
+        result.source.headings += heading
+        missing = [ln for ln in lines if not _carried(ln, pool, fields)]
+        if missing:
+            result.losses.append(_loss(source, parts, paragraph, missing))
+        else:
+            result.data.paragraphs += 1
             carried_headings += heading
-            continue
-        reason = ("appendix" if id(paragraph) in appendix else
-                  "state" if all(STATE.match(" ".join(m.split())) for m in missing) else
-                  "number" if all(STATE_NUMBER.match(" ".join(m.split())) for m in missing)
-                  else None)
-        text = REASONS[reason] if reason else reasons.get(paragraph.index, REASONS["missing"])
-        losses.append(Loss(paragraph.index, " / ".join(missing), text))
-    src.notes = len(_referenced_notes(source))
-    src.tables = len(parts.tables)
-    out.headings, out.notes = outline_headings, data_notes
-    for table in parts.tables:
-        rows = sum(1 for row in table.rows if any(p.text.strip() for c in row for p in c))
-        losses.append(Loss(table.index, "bảng " + _excerpt(table.paragraphs()[0].text, 30)
-                           if table.rows else "bảng", REASONS["table"].format(rows=rows)))
-    for key in sorted(_referenced_notes(source)):
-        text = " ".join(p.text for p in source.document.notes[key])
-        if normalize(text) and normalize(text) not in pool_joined:
-            losses.append(Loss(0, f"chú thích {key[1:]}: {text}", REASONS["note"]))
-    kept = max(0, carried_headings - out.headings)
-    return Faithfulness(src, out, losses, kept, list(added or []), skipped)
+    result.kept_headings = max(0, carried_headings - result.data.headings)
 
 
-def _carried(line: str, pool: str, fields: set[str], parts: Parts) -> bool:
+def _loss(source: Source, parts: Parts, paragraph: Paragraph, missing: list[str]) -> Loss:
+    """Return the loss of `missing` lines of `paragraph`, with the reason they were not carried."""
+    lines = [" ".join(m.split()) for m in missing]
+    if any(p is paragraph for p in parts.appendix):
+        reason = REASONS["appendix"]
+    elif all(STATE.match(line) for line in lines):
+        reason = REASONS["state"]
+    elif all(STATE_NUMBER.match(line) for line in lines):
+        reason = REASONS["number"]
+    else:
+        reason = _warnings_by_paragraph(source).get(paragraph.index, REASONS["missing"])
+    return Loss(paragraph.index, " / ".join(missing), reason)
+
+
+def _carried(line: str, pool: str, fields: set[str]) -> bool:
     plain = " ".join(line.split())
     norm = normalize(plain)
     if not norm or is_separator(plain) or plain == "*" or PARTY.match(plain):
@@ -197,19 +207,17 @@ def _header_values(parts: Parts) -> set[str]:
 
 
 def _source_paragraphs(source: Source):
-    """Yield (paragraph, table or None) for every body, cell and text-box paragraph in order."""
+    """Yield every body, cell and text-box paragraph in reading order."""
     for block in source.document.blocks:
-        paragraphs = block.paragraphs() if isinstance(block, Table) else [block]
-        for paragraph in paragraphs:
-            yield paragraph, block if isinstance(block, Table) else None
+        for paragraph in block.paragraphs() if isinstance(block, Table) else [block]:
+            yield paragraph
             for box in paragraph.textboxes:
-                for inner in box:
-                    yield inner, None
+                yield from box
 
 
 def _referenced_notes(source: Source) -> set[str]:
     keys = set()
-    for paragraph, _ in _source_paragraphs(source):
+    for paragraph in _source_paragraphs(source):
         keys |= {r.key for r in paragraph.runs if isinstance(r, NoteRun)}
     return {k for k in keys if k in source.document.notes}
 
