@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 
+import docx
 import pytest
 
 from generator.importer.faithful import normalize
@@ -242,3 +243,17 @@ def test_a_five_month_report_is_not_taken_for_a_year_report(tmp_path):
 
     assert "import.period" in {d.code for d in result.diagnostics.items}
     assert "{period}" not in result.compiled.manifest.title
+
+
+def test_plain_title_after_the_type_is_the_title(tmp_path):
+    """Neither centered nor bold: the first line under ``KẾ HOẠCH`` is still its subject."""
+    document = docx.Document()
+    for text in ("KẾ HOẠCH", "Tổ chức Hội nghị sơ kết công tác quý III"):
+        document.add_paragraph(text)
+    document.add_paragraph().add_run("I. MỤC ĐÍCH").bold = True
+    document.add_paragraph("Đánh giá kết quả.")
+    document.save(tmp_path / "in.docx")
+    report = import_report(tmp_path / "in.docx", tmp_path / "out").compiled.manifest
+
+    assert report.title == "Tổ chức Hội nghị sơ kết công tác quý III"
+    assert [e.heading for e in report.outline] == ["MỤC ĐÍCH"]
