@@ -15,7 +15,8 @@ from pathlib import Path
 from generator.diagnostics import Diagnostics, display_path
 from generator.errors import DataError, OutputError
 from generator.importer.convert import AreaOut, area_data
-from generator.importer.outline import build_tree, flatten, number_prefix, slug
+from generator.importer.faithful import Faithfulness, measure
+from generator.importer.outline import build_tree, flatten, heading_of, number_prefix, slug
 from generator.importer.parts import CLOSING, split
 from generator.importer.run import write_texts
 from generator.importer.source import Source
@@ -35,6 +36,7 @@ class AreaImport:
     path: Path
     diagnostics: Diagnostics
     messages: list[str] = field(default_factory=list)
+    faithfulness: Faithfulness | None = None
 
 
 def same_heading(a: str, b: str) -> bool:
@@ -61,6 +63,7 @@ def import_area(docx: Path, report_dir: Path, heading: str, force: bool = False)
                         "này không được đưa vào.")
     paragraphs, sections = _content(source, parts.body, heading)
     data = area_data(source, paragraphs, sections)
+    faithfulness = _faithfulness(source, parts, data, heading)
     report_source = load_yaml(report_file, Diagnostics())
     outline = (report_source.data or {}).get("outline") if report_source else None
     entry = next(_matches(outline, heading, ("outline",)), None)
@@ -72,9 +75,19 @@ def import_area(docx: Path, report_dir: Path, heading: str, force: bool = False)
     path = report_dir / AREAS_DIR / f"{name}.yaml"
     data = _keep_existing(path, data, force)
     write_texts({path: area_yaml(AreaOut(name, "", " ".join(heading.split()), data), heading)})
-    result = AreaImport(path, source.diagnostics, [_summary(heading, data, path)])
+    result = AreaImport(path, source.diagnostics, [_summary(heading, data, path)], faithfulness)
     _place(result, report_dir, report_source, entry, name, heading)
     return result
+
+
+def _faithfulness(source: Source, parts, data: dict, heading: str) -> Faithfulness:
+    """Measure the area's data against the file, its header and tail left out on purpose."""
+    texts = [heading, *data["paragraphs"], *data["notes"].values()]
+    for section in data.get("sections", []):
+        texts += [section["heading"], *section["paragraphs"]]
+    matched = [p for p in parts.body if heading_of(p) and same_heading(plain(p.runs), heading)]
+    return measure(source, parts, texts, len(data.get("sections", [])) + len(matched[:1]),
+                   len(data["notes"]), skip_layout=True)
 
 
 def _content(source: Source, body, heading: str):

@@ -20,11 +20,13 @@ from generator.ooxml.reader import TextRun
 from generator.resolve import DOC_ABBREVS
 
 _PERIODS = (
-    (re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s+năm\s+(\d{4})", re.IGNORECASE), "quy"),
-    (re.compile(r"()6\s+tháng\s+đầu\s+năm\s+(\d{4})", re.IGNORECASE), "6-thang"),
-    (re.compile(r"()9\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE), "9-thang"),
-    (re.compile(r"()\bnăm\s+(\d{4})", re.IGNORECASE), "nam"),
+    (re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s*(?:năm|/)\s*(\d{4})", re.IGNORECASE), "quy"),
+    (re.compile(r"()(?:6|sáu)\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE), "6-thang"),
+    (re.compile(r"()(?:9|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE), "9-thang"),
+    (re.compile(r"()(?<!tháng\s)(?<!đầu\s)(?<!cuối\s)\bnăm\s+(\d{4})", re.IGNORECASE), "nam"),
 )
+PERIODIC_TYPES = {"BÁO CÁO"}
+"""Types whose title names a reporting period; for the others `period` is only a stand-in."""
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 FALLBACK_HEADING = "NỘI DUNG BÁO CÁO"
 PLACEHOLDERS = {
@@ -58,6 +60,12 @@ class Imported:
     areas: list[AreaOut]
     placeholders: list[str] = field(default_factory=list)
     period_text: str = ""
+    period_found: bool = True
+    """False when no period is named (a plan, a letter): `period` is only a stand-in."""
+    added: list[str] = field(default_factory=list)
+    """What the build will print that the source does not have."""
+    fallback_heading: bool = False
+    """The outline's one heading is the stand-in (the source has no heading)."""
 
 
 @dataclass
@@ -66,6 +74,8 @@ class _Context:
     scope: NoteScope
     areas: list[AreaOut] = field(default_factory=list)
     taken: set[str] = field(default_factory=set)
+    added: list[str] = field(default_factory=list)
+    fallback: bool = False
 
 
 def convert_report(source: Source, parts: Parts) -> Imported:
@@ -80,15 +90,20 @@ def convert_report(source: Source, parts: Parts) -> Imported:
         source.warn("import.no-heading", f"không tìm thấy đề mục nào; toàn bộ nội dung được "
                     f"đưa vào một phần tên '{FALLBACK_HEADING}', hãy sửa lại đề mục.")
         roots, intro_runs = [Node(1, [TextRun(FALLBACK_HEADING)], paragraphs=intro_runs)], []
+        ctx.added.append(f"đề mục “{FALLBACK_HEADING}”")
+        ctx.fallback = True
     intro = _texts(intro_runs, ctx.scope)
     outline = [_entry(ctx, node, vnformat.roman(i) + ".") for i, node in enumerate(roots, 1)]
     closing = markup(closing_runs, ctx.scope.anchor) if closing_runs else None
-    kind, year, found = _period([plain(title_runs), plain(closing_runs or [])]
-                                + [plain(r) for r in intro_runs], parts.header.year)
+    periodic = parts.header.doc_type in PERIODIC_TYPES
+    kind, year, found = _period([plain(title_runs), plain(closing_runs or [])] if periodic
+                                else [], parts.header.year)
     period = vnformat.period_text(kind, year)
-    if not found:
+    if periodic and not found:
         source.warn("import.period", f"không nhận ra kỳ báo cáo trong trích yếu hay câu kết; "
                     f"đã ghi tạm '{period}' vào report.yaml (trường period).")
+    if not found:
+        period = "\0"  # nothing in the title or closing names a period: replace nothing
     report = _header_fields(source, parts, year)
     report.update({"period": {"kind": kind, "year": year},
                    "title": title.replace(period, "{period}") or None, "intro": intro,
@@ -102,7 +117,13 @@ def convert_report(source: Source, parts: Parts) -> Imported:
         names = ", ".join(PLACEHOLDERS[key][0] for key in missing)
         source.warn("import.missing", f"không tìm thấy trong tệp Word: {names}; đã điền tạm giá "
                     "trị trong ngoặc vào report.yaml, hãy sửa lại trước khi gửi báo cáo.")
-    return Imported(report, ctx.areas, missing, period)
+    if closing is None:
+        ctx.added.append("câu kết mặc định (“Trên đây là báo cáo …”)")
+    stand_ins = [PLACEHOLDERS[key][0] for key in missing if PLACEHOLDERS[key][1]]
+    if stand_ins:
+        ctx.added.append("giá trị tạm cho " + ", ".join(stand_ins))
+    return Imported(report, ctx.areas, missing, period if found else "", found, ctx.added,
+                    ctx.fallback)
 
 
 def _joined(paragraphs: list[list[Item]]) -> list[Item]:
@@ -113,15 +134,13 @@ def _joined(paragraphs: list[list[Item]]) -> list[Item]:
 
 
 def _closing(source: Source, body: list) -> list[Item] | None:
-    """Take the last body paragraph as the closing sentence (it prints in the same place)."""
-    if not body or heading_of(body[-1]) is not None:
-        source.warn("import.closing", "không thấy câu kết thúc ('Trên đây là báo cáo …'); khi "
-                    "tạo báo cáo sẽ in câu kết mặc định, hãy sửa trường closing nếu cần.")
+    """Take the last body paragraph as the closing when it is one (``Trên đây là …``)."""
+    if not body or heading_of(body[-1]) is not None or not CLOSING.match(body[-1].text):
+        source.warn("import.closing", "không thấy câu kết thúc ('Trên đây là …'); đoạn cuối "
+                    "được giữ trong nội dung, nhưng khi tạo văn bản sẽ in thêm câu kết mặc định "
+                    "(trường closing), hãy sửa lại nếu cần.")
         return None
     last = body.pop()
-    if not CLOSING.match(last.text):
-        source.warn("import.closing", "đoạn cuối không bắt đầu bằng 'Trên đây là'; nó được "
-                    "dùng làm câu kết thúc (trường closing) và vẫn in ở cuối báo cáo.", last)
     return ([TextRun(last.label + " ")] if last.label else []) + last.runs
 
 

@@ -27,6 +27,8 @@ _NUMBERS = (
     (2, re.compile(rf"^\d{{1,2}}\s*[.)]\s*{_LETTER}")),
     (5, re.compile(rf"^[a-zđ]\s*\)\s*{_LETTER}")),
 )
+PART = re.compile(r"^\s*(?:Phần|Chương|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b", re.IGNORECASE)
+"""``Phần thứ nhất``, ``PHẦN I``, ``Chương II``: a division above the outline, kept as typed."""
 _STYLE_LEVEL = re.compile(r"^(?:heading|tiêu đề|tieu de|đề mục|de muc|đầu đề|titre|überschrift|"
                           r"encabezado|título|kop|заголовок)\s*(\d)$", re.IGNORECASE)
 
@@ -62,7 +64,7 @@ def style_level(paragraph: Paragraph) -> int | None:
 def heading_of(paragraph: Paragraph) -> tuple[int, int] | None:
     """Return (raw level, characters of number to strip) when `paragraph` is a heading."""
     text = paragraph.text
-    if not text.strip() or "\n" in text.strip():
+    if not text.strip() or "\n" in text.strip() or PART.match(text):
         return None
     numbered = number_prefix(f"{paragraph.label} {text}" if paragraph.label else text)
     strip = numbered[1] if numbered and not paragraph.label else 0
@@ -81,10 +83,15 @@ def build_tree(source: Source, body: list[Paragraph]) -> tuple[list[list[Item]],
     """Return the paragraphs before the first heading and the tree of sections."""
     found = [(p, heading_of(p)) for p in body]
     ranks = {raw: i + 1 for i, raw in enumerate(sorted({h[0] for _, h in found if h}))}
+    found = _own_numbering(found, ranks)
     intro: list[list[Item]] = []
     roots: list[Node] = []
     stack: list[Node] = []
     for paragraph, heading in found:
+        if heading == "own":
+            runs = ([TextRun(paragraph.label + " ")] if paragraph.label else []) + paragraph.runs
+            (stack[-1].paragraphs if stack else intro).append(_bold(runs))
+            continue
         level = ranks[heading[0]] if heading else None
         if level is not None and level > MAX_LEVEL:
             source.warn("import.heading-deep", f"baocao chỉ có {MAX_LEVEL} cấp đề mục; đề mục "
@@ -106,6 +113,52 @@ def build_tree(source: Source, body: list[Paragraph]) -> tuple[list[list[Item]],
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return intro, roots
+
+
+def _own_numbering(found: list, ranks: dict[int, int]) -> list:
+    """Keep a heading whose typed number is not the one the build would print as a paragraph.
+
+    The build numbers headings I., 1., 1.1. in order; a document that restarts at I. under
+    ``Phần thứ hai`` or skips a number keeps those headings, with their own numbers, as bold
+    paragraphs so that nothing prints with a number the source did not have.
+    """
+    counters: dict[int, int] = {}
+    out = []
+    for paragraph, heading in found:
+        if heading is None:
+            out.append((paragraph, None))
+            continue
+        level = ranks[heading[0]]
+        typed = _typed_value(paragraph)
+        expected = counters.get(level, 0) + 1
+        if level <= MAX_LEVEL and typed is not None and (typed != expected or (
+                number_prefix(_numbered_text(paragraph)) or (level,))[0] != level):
+            out.append((paragraph, "own"))
+            continue
+        counters[level] = expected
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        out.append((paragraph, heading))
+    return out
+
+
+def _numbered_text(paragraph: Paragraph) -> str:
+    return f"{paragraph.label} {paragraph.text}" if paragraph.label else paragraph.text
+
+
+def _typed_value(paragraph: Paragraph) -> int | None:
+    """Return the value of the last part of the heading's typed number (``II.`` → 2, ``b)`` → 2)."""
+    text = _numbered_text(paragraph)
+    m = re.match(r"\s*(?:\d{1,2}\.)*(\d{1,2})\s*[.)]|\s*([IVX]+)\s*[.\-–)]|\s*([a-zđ])\s*\)", text)
+    if m is None:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        from generator.vnformat import roman
+        return next((n for n in range(1, 40) if roman(n) == m.group(2)), None)
+    return "abcdđeghiklmnopqrstuvxy".index(m.group(3)) + 1 if m.group(3) in \
+        "abcdđeghiklmnopqrstuvxy" else None
 
 
 def _bold(runs: list[Item]) -> list[Item]:

@@ -7,29 +7,31 @@ quan`` …) settle what content alone cannot, such as which header line is the s
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
+from generator.importer.patterns import (  # noqa: F401  (re-exported for the importer)
+    ADDRESSEE,
+    AUTHORITY,
+    CLOSING,
+    DASH,
+    DATE,
+    DRAFT,
+    NUMBER,
+    PARTY,
+    RECIPIENTS,
+    STATE,
+    STATE_NUMBER,
+    is_separator,
+)
+from generator.importer.patterns import paragraphs_of as _paragraphs
+from generator.importer.patterns import style_of as _style
 from generator.importer.source import Source
+from generator.importer.tail import read_tail as _read_tail
+from generator.importer.tail import tail_at as _tail_at
 from generator.ooxml.reader import Paragraph, Table, TextRun
 from generator.resolve import DOC_ABBREVS
-
-NUMBER = re.compile(r"^Số\s*:?\s*(?P<num>.*?)\s*[-–]\s*(?P<doc>[A-Za-zĐđ]+)\s*/\s*(?P<org>[^\s,.]+)",
-                    re.IGNORECASE)
-DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})"
-                  r"\s*năm\s*(?P<y>\d{4})", re.IGNORECASE)
-PARTY = re.compile(r"^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$", re.IGNORECASE)
-DRAFT = re.compile(r"^(dự\s*thảo.*)$", re.IGNORECASE)
-RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
-AUTHORITY = re.compile(r"^(T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q/|Q\.)\s*\S")
-DASH = re.compile(r"^\s*[-–—+•]\s*")
-CLOSING = re.compile(r"^\s*Trên\s+đây\s+là", re.IGNORECASE)
-
-
-def is_separator(text: str) -> bool:
-    """Return True for a rule typed as text under the title: ``-----``, ``---o0o---``."""
-    core = re.sub(r"o0o|ooo|oOo", "", text.strip())
-    return len(text.strip()) >= 3 and not core.strip("-–—_=*.· ")
 
 
 @dataclass
@@ -47,6 +49,10 @@ class Header:
     month: int | None = None
     year: int | None = None
     draft: str | None = None
+    state: bool = False
+    """The header has the state's quốc hiệu (Nghị định 30), not ``ĐẢNG CỘNG SẢN VIỆT NAM``."""
+    number_line: str = ""
+    """The ``Số …`` line as typed."""
 
 
 @dataclass
@@ -60,6 +66,12 @@ class Parts:
     signature: dict[str, str] = field(default_factory=dict)
     has_header: bool = False
     has_tail: bool = False
+    appendix: list[Paragraph] = field(default_factory=list)
+    """Paragraphs after the signature block (an attached programme, an appendix)."""
+    tables: list[Table] = field(default_factory=list)
+    """The body's tables (header and signature tables are layout)."""
+    layout: list[Paragraph] = field(default_factory=list)
+    """The paragraphs of the header, title and tail (what `--area` leaves out)."""
 
 
 def split(source: Source) -> Parts:
@@ -73,25 +85,38 @@ def split(source: Source) -> Parts:
         _read_header(source, _paragraphs(blocks[:start]), parts.header)
         title, start = _title(blocks, start + 1)
         parts.title = title
+    elif (start := _letter_header_end(blocks)) is not None:
+        parts.has_header = True
+        parts.header.doc_type = "CÔNG VĂN"
+        header = _paragraphs(blocks[:start])
+        parts.title = [p for p in header if re.match(r"\s*V/v\b", p.text, re.IGNORECASE)]
+        _read_header(source, [p for p in header if p not in parts.title], parts.header)
     else:
         start = _pandoc_title(blocks, parts)
+    parts.layout = _paragraphs(blocks[:start])
     end = _tail_at(blocks, start)
     if end is not None:
         parts.has_tail = True
-        _read_tail(source, _paragraphs(blocks[end:]), parts)
+        after = _read_tail(source, blocks, end, parts)
+        parts.appendix = _paragraphs(blocks[after:])
+        parts.layout += _paragraphs(blocks[end:after])
     parts.body = body_paragraphs(source, blocks[start:end])
+    parts.tables = [b for b in blocks[start:end] if isinstance(b, Table)]
     return parts
 
 
-def _paragraphs(blocks) -> list[Paragraph]:
-    out: list[Paragraph] = []
-    for block in blocks:
-        out += block.paragraphs() if isinstance(block, Table) else [block]
-    return out
-
-
-def _style(paragraph: Paragraph) -> str:
-    return paragraph.style.lower()
+def _letter_header_end(blocks) -> int | None:
+    """Return where the header of a letter (công văn: number and ``V/v …``, no type) ends."""
+    for i, block in enumerate(blocks[:12]):
+        lines = [" ".join(p.text.split()) for p in _paragraphs([block])]
+        if any(STATE_NUMBER.match(t) or NUMBER.match(t) for t in lines):
+            end = i + 1
+            while end < len(blocks) and isinstance(blocks[end], Paragraph) and (
+                    not blocks[end].text.strip() or STATE.match(blocks[end].text.strip())
+                    or re.match(r"\s*(V/v\b|.*,\s*ngày)", blocks[end].text, re.IGNORECASE)):
+                end += 1
+            return end
+    return None
 
 
 def _doc_type_at(blocks) -> int | None:
@@ -105,7 +130,11 @@ def _doc_type_at(blocks) -> int | None:
 
 
 def _title(blocks, start: int) -> tuple[list[Paragraph], int]:
-    """Return the title paragraphs after the doc type and where the body starts."""
+    """Return the title paragraphs after the doc type and where the body starts.
+
+    The title is every line up to a rule typed as text, or else the centered (or bold) lines
+    right after the type; a plain first line is the title when nothing marks it.
+    """
     found: list[Paragraph] = []
     for i in range(start, min(start + 8, len(blocks))):
         block = blocks[i]
@@ -115,10 +144,35 @@ def _title(blocks, start: int) -> tuple[list[Paragraph], int]:
             return found, i + 1
         if block.text.strip():
             found.append(block)
-    first = next((b for b in found if b.centered or "trich yeu" in _style(b)), None)
-    if first is None:
+    found = list(itertools.takewhile(lambda b: not _heading_like(b), found))
+    marked = list(itertools.takewhile(lambda b: b.centered or "trich yeu" in _style(b), found))
+    if not marked:
+        marked = list(itertools.takewhile(_all_bold, found))
+    if not marked and found and _plain_title(found[0]):
+        marked = found[:1]
+    if not marked:
         return [], start
-    return [first], blocks.index(first) + 1
+    return marked, blocks.index(marked[-1]) + 1
+
+
+def _heading_like(paragraph: Paragraph) -> bool:
+    """Return True for the body's first heading: a heading style or a typed heading number."""
+    from generator.importer.outline import PART, number_prefix
+
+    return (paragraph.outline_level is not None or _style(paragraph).startswith("heading")
+            or number_prefix(paragraph.text) is not None or bool(PART.match(paragraph.text)))
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    runs = [r for r in paragraph.runs if isinstance(r, TextRun) and r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
+
+
+def _plain_title(paragraph: Paragraph) -> bool:
+    """Return True for an unmarked line that reads as a subject, not as the first sentence."""
+    text = paragraph.text.strip()
+    return (len(text) <= 250 and not text.endswith((":", ";")) and not ADDRESSEE.match(text)
+            and not re.match(r"(Căn\s+cứ|Thực\s+hiện|Theo|Xét)\b", text, re.IGNORECASE))
 
 
 def _pandoc_title(blocks, parts: Parts) -> int:
@@ -141,10 +195,14 @@ def _read_header(source: Source, paragraphs: list[Paragraph], header: Header) ->
             line = " ".join(line.split())
             if not line or line == "*" or is_separator(line) or PARTY.match(line):
                 continue
-            if (m := NUMBER.match(line)) is not None:
-                number = m["num"].strip(" .:")
+            if STATE.match(line):
+                header.state = True
+                continue
+            if (m := NUMBER.match(line) or STATE_NUMBER.match(line)) is not None:
+                number = m["num"].strip(" .:/")
                 header.number = number or None
                 header.doc_abbrev, header.organ_abbrev = m["doc"], m["org"]
+                header.number_line = line
             elif (m := DATE.match(line)) is not None:
                 header.place = m["place"].strip() or None
                 header.day = int(m["d"]) if m["d"] else None
@@ -180,70 +238,6 @@ def _organ(lines: list[tuple[Paragraph, str]], header: Header) -> None:
         split_at = 0
     header.organ_name = " ".join(line for _, line in lines[split_at:])
     header.organ_parent = " ".join(line for _, line in lines[:split_at]) or None
-
-
-def _tail_at(blocks, start: int) -> int | None:
-    """Return the index of the block where Nơi nhận and the signature begin, if any."""
-    last_closing = start
-    for i in range(start, len(blocks)):
-        block = blocks[i]
-        paragraphs = block.paragraphs() if isinstance(block, Table) else [block]
-        if any(RECIPIENTS.match(p.text) for p in paragraphs):
-            for j in range(last_closing, i):  # a signature typed above Nơi nhận
-                if isinstance(blocks[j], Paragraph) and AUTHORITY.match(blocks[j].text.strip()):
-                    return j
-            return i
-        if isinstance(block, Paragraph) and CLOSING.match(block.text):
-            last_closing = i + 1
-    for j in range(last_closing, len(blocks)):
-        if isinstance(blocks[j], Paragraph) and AUTHORITY.match(blocks[j].text.strip()):
-            return j if last_closing > start else None
-    return None
-
-
-def _read_tail(source: Source, paragraphs: list[Paragraph], parts: Parts) -> None:
-    signature: list[tuple[Paragraph, str]] = []
-    listing = False
-    for paragraph in paragraphs:
-        for line in paragraph.text.split("\n"):
-            if (m := RECIPIENTS.match(line)) is not None:
-                listing, line = True, line[m.end():]
-            line = " ".join(line.split())
-            if not line:
-                continue
-            if listing and (DASH.match(line) or "danh sach noi nhan" in _style(paragraph)
-                            or paragraph.label == "-"):
-                parts.recipients.append(DASH.sub("", line, count=1))
-            else:
-                listing = False
-                signature.append((paragraph, line))
-    _signature(source, signature, parts.signature)
-
-
-_SIGNATURE_STYLES = {"bc quyen han": "authority", "bc chuc vu": "title", "bc ho ten": "name"}
-
-
-def _signature(source: Source, lines: list[tuple[Paragraph, str]], out: dict[str, str]) -> None:
-    """Fill authority, title and name from the signature lines."""
-    if any(_style(p) in _SIGNATURE_STYLES for p, _ in lines):
-        for p, line in lines:
-            out.setdefault(_SIGNATURE_STYLES.get(_style(p), "extra"), line)
-    else:
-        upper = [(p, line) for p, line in lines if line == line.upper()]
-        for key, (_, line) in zip(("authority", "title"), upper):
-            out[key] = line
-        rest = [(p, line) for p, line in lines if line != line.upper()
-                and not (line.startswith("(") and line.endswith(")"))]
-        if rest:
-            out["name"] = rest[-1][1]
-        elif len(upper) > 2:
-            out["name"] = upper[-1][1]
-    used = set(out.values())
-    for p, line in lines:
-        if line not in used:
-            source.warn("import.unclassified", "dòng ở khối chữ ký không nhận ra là thẩm quyền, "
-                        "chức vụ hay họ tên nên không được đưa vào dữ liệu.", p)
-    out.pop("extra", None)
 
 
 def body_paragraphs(source: Source, blocks) -> list[Paragraph]:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostics, display_path
 from generator.errors import BaocaoError, OutputError
-from generator.importer.convert import convert_report
+from generator.importer.convert import Imported, convert_report
+from generator.importer.faithful import Faithfulness, measure
 from generator.importer.parts import split
 from generator.importer.source import Source
 from generator.importer.yamlfile import area_yaml, report_yaml
@@ -24,6 +25,8 @@ class ReportImport:
     compiled: Compiled
     diagnostics: Diagnostics
     """The import's own warnings (about the Word file)."""
+    faithfulness: Faithfulness
+    """What the Word file holds against what the data carries."""
 
     def summary(self) -> str:
         """Return the Vietnamese line printed at the end of an import."""
@@ -49,7 +52,9 @@ def import_report(docx: Path, target: Path, force: bool = False) -> ReportImport
     """
     check_target(target, force)
     source = Source.open(docx)
-    imported = convert_report(source, split(source))
+    parts = split(source)
+    imported = convert_report(source, parts)
+    faithfulness = measure(source, parts, *_data_facts(imported), imported.added)
     texts = {target / REPORT_FILE: report_yaml(imported, docx.name)}
     for area in imported.areas:
         texts[target / AREAS_DIR / f"{area.name}.yaml"] = area_yaml(area, area.heading)
@@ -62,7 +67,35 @@ def import_report(docx: Path, target: Path, force: bool = False) -> ReportImport
     except BaocaoError as exc:
         exc.diagnostics.items[:0] = source.diagnostics.items
         raise
-    return ReportImport(target, list(texts), compiled, source.diagnostics)
+    return ReportImport(target, list(texts), compiled, source.diagnostics, faithfulness)
+
+
+def _data_facts(imported: Imported) -> tuple[list[str], int, int]:
+    """Return the data's strings ({period} written out), its headings and its notes."""
+    period = imported.period_text
+    texts: list[str] = []
+
+    def collect(value) -> None:
+        if isinstance(value, str):
+            texts.append(value.replace("{period}", period) if period else value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect({k: v for k, v in imported.report.items() if k not in ("period", "date")})
+    for area in imported.areas:
+        collect(area.data)
+
+    def headings(entries) -> int:
+        return sum(1 + headings(e.get("sections") or []) for e in entries)
+
+    count = headings(imported.report["outline"]) - imported.fallback_heading
+    count += sum(len(a.data.get("sections", [])) for a in imported.areas)
+    notes = len(imported.report["notes"]) + sum(len(a.data["notes"]) for a in imported.areas)
+    return texts, count, notes
 
 
 def write_texts(texts: dict[Path, str]) -> None:

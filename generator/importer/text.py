@@ -34,10 +34,14 @@ def to_unicode_document(document: Document, diagnostics: Diagnostics, where) -> 
 
     `where(paragraph)` gives the location for a warning.
     """
-    for paragraph in _all_paragraphs(document):
+    paragraphs = list(_all_paragraphs(document))
+    used = {legacy_encoding(r.font) for p in paragraphs for r in p.runs
+            if isinstance(r, TextRun)} - {None}
+    fallback = next(iter(used)) if len(used) == 1 else None
+    for paragraph in paragraphs:
         fonts = sorted({r.font for r in paragraph.runs
                         if isinstance(r, TextRun) and legacy_encoding(r.font)})
-        paragraph.runs = [_unicode_run(r) for r in paragraph.runs]
+        paragraph.runs = [_unicode_run(r, fallback) for r in paragraph.runs]
         if fonts and _legacy_module() is None:
             diagnostics.warning("import.legacy-font", f"đoạn này dùng phông cũ "
                                 f"({', '.join(fonts)}) nhưng chưa có bộ chuyển mã; chữ được "
@@ -64,15 +68,26 @@ def _legacy_module():
     return legacy
 
 
-def _unicode_run(run: Item) -> Item:
+def _unicode_run(run: Item, fallback: str | None = None) -> Item:
+    """Return `run` in Unicode NFC.
+
+    A run without a legacy font of its own (its font set by a table style or a theme) is
+    converted with `fallback`, the document's one legacy encoding, when its text reads as that
+    encoding. U+00AD outside a legacy font is a soft hyphen: it prints nothing and is dropped.
+    """
     if not isinstance(run, TextRun):
         return run
     text = run.text
     encoding = legacy_encoding(run.font)
-    legacy = _legacy_module() if encoding else None
-    if legacy is not None:
+    legacy = _legacy_module() if encoding or fallback else None
+    if encoding is None and legacy is not None and fallback \
+            and legacy.detect_legacy(text) == fallback:
+        encoding = fallback
+    if encoding is None:
+        text = text.replace("\u00ad", "")
+    elif legacy is not None:
         text = legacy.to_unicode(text, encoding)
-        if encoding == "tcvn3" and run.font.strip().lower().endswith("h"):
+        if encoding == "tcvn3" and (run.font or "").strip().lower().endswith("h"):
             text = text.upper()  # .VnTimeH & co. draw the lower-case codes as capitals
     return TextRun(unicodedata.normalize("NFC", text), run.bold, run.italic, run.font)
 

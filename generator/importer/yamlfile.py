@@ -88,6 +88,9 @@ def report_yaml(imported: Imported, docx_name: str) -> str:
             if todo(key):
                 lines[-1] += f"    # {TODO}"
     lines += ["", "# Kỳ báo cáo: quy-1 quy-2 quy-3 quy-4 6-thang 9-thang nam"]
+    if not imported.period_found:
+        lines.append("# Văn bản gốc không nêu kỳ báo cáo: trường này chỉ điền cho đủ, "
+                     "trích yếu không dùng {period}.")
     lines += _field("period", data["period"], 0)
     if "{period}" in (data["title"] or "") + (data.get("closing") or ""):
         lines.append(f'# {{period}} sẽ được thay bằng "{imported.period_text}"')

@@ -324,12 +324,16 @@ def _char(child) -> str | None:
         return "\n"
     if tag == qn("w:noBreakHyphen"):
         return "-"
+    if tag == qn("w:softHyphen"):
+        # U+00AD is TCVN3's "ư": LibreOffice writes that byte as a soft hyphen. The importer
+        # converts it in a legacy font and drops it (an invisible hyphen) in any other.
+        return "\u00ad"
     if tag == qn("w:sym"):
         code = int(child.get(qn("w:char"), "20"), 16)
         return chr(code - 0xF000 if code >= 0xF000 else code)
     if tag in (qn("w:drawing"), qn("w:pict"), qn("w:object")):
         return None
-    return ""  # rPr, fldChar, instrText (field codes), softHyphen, lastRenderedPageBreak …
+    return ""  # rPr, fldChar, instrText (field codes), lastRenderedPageBreak …
 
 
 def _flatten(blocks: list[Paragraph | Table]) -> list[Paragraph]:

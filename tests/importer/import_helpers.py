@@ -25,7 +25,8 @@ def docx_text(path: Path) -> tuple[list[str], list[str]]:
     """
     with zipfile.ZipFile(path) as package:
         body = etree.fromstring(package.read("word/document.xml"))
-        notes = etree.fromstring(package.read("word/footnotes.xml"))
+        notes = etree.fromstring(package.read("word/footnotes.xml")
+                                 if "word/footnotes.xml" in package.namelist() else b"<x/>")
     paragraphs = [_text(p) for p in body.iter(w("p"))]
     footnotes = [" ¶ ".join(t for p in note.iter(w("p")) if (t := _text(p)))
                  for note in notes.iter(w("footnote"))

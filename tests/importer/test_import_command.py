@@ -16,6 +16,8 @@ def test_import_prints_what_it_found_and_refuses_to_overwrite(sample_docx, tmp_p
     first = _run(sample_docx, target)
     assert first.exit_code == 0, first.output
     assert "Đã nhập: 16 đề mục, 54 đoạn văn, 40 chú thích, 9 nơi nhận" in first.output
+    assert "16 đề mục, 40 chú thích, 0 bảng → dữ liệu: " in first.output
+    assert "không có gì bị bỏ sót." in first.output
 
     again = _run(sample_docx, target)
     assert again.exit_code == 1 and "--force" in again.output

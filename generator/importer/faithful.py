@@ -1,0 +1,233 @@
+"""Faithfulness of an import: what the Word file holds, what the data carries, what it does not.
+
+Every non-empty line of the source (body, tables, text boxes, header and tail) is looked up in
+the imported data after the documented normalisation: Unicode NFC, whitespace collapsed, case
+folded, a leading heading or list number (``I.``, ``1.1.``, ``a)``, ``-``) and inline markup
+left out, ``{period}`` written out, ``…`` read as ``...`` and ``06`` as ``6``. Lines the template prints by itself (``ĐẢNG CỘNG SẢN VIỆT
+NAM``, the type, ``Nơi nhận:``, rules typed as text) and header fields read into their keys
+count as carried. Anything else is a loss, listed with its paragraph and the reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from generator.importer.outline import PART, heading_of, number_prefix
+from generator.importer.parts import (
+    DATE,
+    NUMBER,
+    PARTY,
+    RECIPIENTS,
+    STATE,
+    STATE_NUMBER,
+    Parts,
+    is_separator,
+)
+from generator.importer.source import Source
+from generator.ooxml.reader import NoteRun, Paragraph, Table
+from generator.vnformat import format_number
+
+_MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[])|\*+")
+_LIST_MARK = re.compile(r"^\s*(?:[-–—+•]\s*|[A-ZĐ]\s*[-.)]\s+)")
+REASONS = {
+    "state": "quốc hiệu, tiêu ngữ của văn bản nhà nước; mẫu hiện tại chỉ in tiêu đề của Đảng",
+    "number": "số và ký hiệu kiểu nhà nước; mẫu hiện tại in số theo kiểu của Đảng (Số …-…/…)",
+    "appendix": "nằm sau chữ ký (văn bản kèm theo, phụ lục); baocao chưa có phần phụ lục",
+    "table": "bảng; baocao chưa in bảng, nội dung được giữ thành {rows} đoạn (các ô ngăn cách "
+             "bằng ' | ')",
+    "note": "chú thích không còn chỗ tham chiếu trong dữ liệu",
+    "missing": "không có trong dữ liệu",
+    "object": "không chuyển được thành chữ, cần chèn lại bằng tay sau khi tạo văn bản",
+}
+OBJECTS = {"image": "hình ảnh", "drawing": "hình vẽ hoặc biểu đồ", "object": "đối tượng nhúng"}
+
+
+@dataclass
+class Loss:
+    """One thing of the source the data does not carry, at paragraph `index` (0: unknown)."""
+
+    index: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Counts:
+    paragraphs: int = 0
+    headings: int = 0
+    notes: int = 0
+    tables: int = 0
+
+
+@dataclass
+class Faithfulness:
+    """The source's counts, the data's counts and the losses."""
+
+    source: Counts
+    data: Counts
+    losses: list[Loss] = field(default_factory=list)
+    kept_headings: int = 0
+    """Headings carried as bold paragraphs with their own numbers (not in the outline)."""
+    added: list[str] = field(default_factory=list)
+    """What the build prints that the source lacks (stand-ins, a default closing)."""
+    skipped: int = 0
+    """Paragraphs left out on purpose (the header and tail of a department's part)."""
+
+    def summary(self) -> str:
+        """Return the Vietnamese summary printed after every import (one line, then the list)."""
+        def counts(c: Counts) -> str:
+            return (f"{format_number(c.paragraphs)} đoạn, {format_number(c.headings)} đề mục, "
+                    f"{format_number(c.notes)} chú thích, {format_number(c.tables)} bảng")
+        line = f"Tệp Word: {counts(self.source)} → dữ liệu: {counts(self.data)}"
+        if self.kept_headings:
+            line += (f" ({format_number(self.kept_headings)} đề mục khác giữ nguyên số và chữ "
+                     "thành đoạn in đậm)")
+        if self.skipped:
+            line += (f"; bỏ qua {format_number(self.skipped)} đoạn của khối đầu, trích yếu, "
+                     "nơi nhận và chữ ký (khi nhập một phần)")
+        if not self.losses:
+            line += "; không có gì bị bỏ sót."
+        else:
+            line += f"; không chuyển: {format_number(len(self.losses))} chỗ:"
+        lines = [line]
+        for loss in self.losses:
+            where = f"đoạn {loss.index} " if loss.index else ""
+            lines.append(f"  - {where}“{_excerpt(loss.text)}”: {loss.reason}.")
+        if self.added:
+            lines.append("Khi tạo văn bản sẽ thêm: " + "; ".join(self.added) + ".")
+        return "\n".join(lines)
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def normalize(text: str) -> str:
+    """Return `text` as compared: NFC, no markup, no leading number, spaces collapsed, folded.
+
+    ``…`` counts as ``...`` and ``06`` as ``6`` (the build writes dates and ellipses its way).
+    """
+    text = unicodedata.normalize("NFC", _MARKUP.sub("", text)).replace("\u00ad", "")
+    text = re.sub(r"\b0(\d)\b", r"\1", " ".join(text.split()).replace("…", "..."))
+    found = number_prefix(text)
+    if found:
+        text = text[found[1]:]
+    text = _LIST_MARK.sub("", text)
+    return " ".join(text.split()).casefold().rstrip(" .;,:")
+
+
+def measure(source: Source, parts: Parts, data_texts: list[str], outline_headings: int,
+            data_notes: int, added: list[str] | None = None, skip_layout: bool = False
+            ) -> Faithfulness:
+    """Compare the source of `parts` with the imported data's strings `data_texts`.
+
+    With `skip_layout` (``--area``), the header, title and tail are left out on purpose: they
+    are counted in `Faithfulness.skipped`, not as losses.
+    """
+    pool = "\n".join(normalize(t) for t in data_texts if t)
+    result = Faithfulness(Counts(), Counts(0, outline_headings, data_notes),
+                          added=list(added or []))
+    _paragraphs_against(source, parts, pool, result, skip_layout)
+    result.source.notes = len(_referenced_notes(source))
+    result.source.tables = len(parts.tables)
+    for table in parts.tables:
+        rows = sum(1 for row in table.rows if any(p.text.strip() for c in row for p in c))
+        result.losses.append(Loss(table.index, "bảng " + _excerpt(table.paragraphs()[0].text, 30)
+                                  if table.rows else "bảng", REASONS["table"].format(rows=rows)))
+    for key in sorted(_referenced_notes(source)):
+        text = " ".join(p.text for p in source.document.notes[key])
+        if normalize(text) and normalize(text) not in pool:
+            result.losses.append(Loss(0, f"chú thích {key[1:]}: {text}", REASONS["note"]))
+    return result
+
+
+def _paragraphs_against(source: Source, parts: Parts, pool: str, result: Faithfulness,
+                        skip_layout: bool) -> None:
+    """Count the source's paragraphs and headings into `result`, adding each one not carried."""
+    body = {id(p) for p in parts.body}
+    layout = {id(p) for p in parts.layout} if skip_layout else set()
+    fields = _header_values(parts)
+    carried_headings = 0
+    for paragraph in _source_paragraphs(source):
+        result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
+                          for kind in sorted(set(paragraph.objects))]
+        lines = [ln for ln in re.split(r"[\n\t]+", paragraph.text) if ln.strip()]
+        if not lines:
+            continue
+        result.source.paragraphs += 1
+        if id(paragraph) in layout:
+            result.skipped += 1
+            continue
+        heading = id(paragraph) in body and (heading_of(paragraph) is not None
+                                             or bool(PART.match(paragraph.text)))
+        result.source.headings += heading
+        missing = [ln for ln in lines if not _carried(ln, pool, fields)]
+        if missing:
+            result.losses.append(_loss(source, parts, paragraph, missing))
+        else:
+            result.data.paragraphs += 1
+            carried_headings += heading
+    result.kept_headings = max(0, carried_headings - result.data.headings)
+
+
+def _loss(source: Source, parts: Parts, paragraph: Paragraph, missing: list[str]) -> Loss:
+    """Return the loss of `missing` lines of `paragraph`, with the reason they were not carried."""
+    lines = [" ".join(m.split()) for m in missing]
+    if any(p is paragraph for p in parts.appendix):
+        reason = REASONS["appendix"]
+    elif all(STATE.match(line) for line in lines):
+        reason = REASONS["state"]
+    elif all(STATE_NUMBER.match(line) for line in lines):
+        reason = REASONS["number"]
+    else:
+        reason = _warnings_by_paragraph(source).get(paragraph.index, REASONS["missing"])
+    return Loss(paragraph.index, " / ".join(missing), reason)
+
+
+def _carried(line: str, pool: str, fields: set[str]) -> bool:
+    plain = " ".join(line.split())
+    norm = normalize(plain)
+    if not norm or is_separator(plain) or plain == "*" or PARTY.match(plain):
+        return True
+    if norm in fields or RECIPIENTS.fullmatch(plain):
+        return True
+    if (NUMBER.match(plain) or DATE.match(plain)) and not STATE_NUMBER.match(plain):
+        return True  # read into number, doc_abbrev, organ.abbrev / place, date
+    return norm in pool
+
+
+def _header_values(parts: Parts) -> set[str]:
+    """Return what the template prints from header keys: the type, the organ lines."""
+    h = parts.header
+    values = {h.doc_type, h.organ_name or "", h.organ_parent or "", h.draft or ""}
+    return {normalize(v) for v in values if v}
+
+
+def _source_paragraphs(source: Source):
+    """Yield every body, cell and text-box paragraph in reading order."""
+    for block in source.document.blocks:
+        for paragraph in block.paragraphs() if isinstance(block, Table) else [block]:
+            yield paragraph
+            for box in paragraph.textboxes:
+                yield from box
+
+
+def _referenced_notes(source: Source) -> set[str]:
+    keys = set()
+    for paragraph in _source_paragraphs(source):
+        keys |= {r.key for r in paragraph.runs if isinstance(r, NoteRun)}
+    return {k for k in keys if k in source.document.notes}
+
+
+def _warnings_by_paragraph(source: Source) -> dict[int, str]:
+    """Return paragraph number → the first warning's message about it (as the loss's reason)."""
+    out: dict[int, str] = {}
+    for item in source.diagnostics.items:
+        where = getattr(item.location, "field", None) or ""
+        m = re.fullmatch(r"đoạn (\d+)", where)
+        if m:
+            out.setdefault(int(m.group(1)), item.message.rstrip("."))
+    return out

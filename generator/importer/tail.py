@@ -1,0 +1,115 @@
+"""The tail of a document: Nơi nhận and the signature block, and where the tail stops."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.importer.patterns import AUTHORITY, CLOSING, DASH, RECIPIENTS
+from generator.importer.patterns import paragraphs_of as _paragraphs
+from generator.importer.patterns import style_of as _style
+from generator.importer.source import Source
+from generator.ooxml.reader import Paragraph, Table
+
+if TYPE_CHECKING:
+    from generator.importer.parts import Parts
+
+
+def tail_at(blocks, start: int) -> int | None:
+    """Return the index of the block where Nơi nhận and the signature begin, if any."""
+    last_closing = start
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        paragraphs = block.paragraphs() if isinstance(block, Table) else [block]
+        if any(RECIPIENTS.match(p.text) for p in paragraphs):
+            for j in range(last_closing, i):  # a signature typed above Nơi nhận
+                if isinstance(blocks[j], Paragraph) and AUTHORITY.match(blocks[j].text.strip()):
+                    return j
+            return i
+        if isinstance(block, Paragraph) and CLOSING.match(block.text):
+            last_closing = i + 1
+    for j in range(last_closing, len(blocks)):
+        if any(AUTHORITY.match(p.text.strip()) for p in _paragraphs([blocks[j]])):
+            return j
+    return None
+
+
+def read_tail(source: Source, blocks, end: int, parts: Parts) -> int:
+    """Read Nơi nhận and the signature from `blocks[end:]`; return where the tail stops.
+
+    The tail stops after the signer's name (or after the table holding the block): what follows
+    is an attached programme or appendix, never part of the signature.
+    """
+    signature: list[tuple[Paragraph, str]] = []
+    listing = False
+    stop = len(blocks)
+    for i in range(end, len(blocks)):
+        block = blocks[i]
+        if isinstance(block, Paragraph) and block.text.strip() and parts.recipients \
+                and _has_name(signature) and not _recipient_line(" ".join(block.text.split()), block):
+            stop = i  # signature typed above Nơi nhận: the list has ended, so has the tail
+            break
+        for paragraph in _paragraphs([block]):
+            for line in paragraph.text.split("\n"):
+                if (m := RECIPIENTS.match(line)) is not None:
+                    listing, line = True, line[m.end():]
+                line = " ".join(line.split())
+                if not line:
+                    continue
+                if listing and _recipient_line(line, paragraph):
+                    parts.recipients.append(DASH.sub("", line, count=1))
+                else:
+                    listing = False
+                    signature.append((paragraph, line))
+        if isinstance(block, Table) and signature or _has_name(signature) and not listing \
+                and (parts.recipients or not _recipients_follow(blocks, i + 1)):
+            stop = i + 1
+            break
+    _signature(source, signature, parts.signature)
+    return stop
+
+
+def _recipients_follow(blocks, start: int) -> bool:
+    """Return True if Nơi nhận comes within the next few blocks (a signature typed above it)."""
+    return any(RECIPIENTS.match(p.text) for p in _paragraphs(blocks[start:start + 4]))
+
+
+def _recipient_line(line: str, paragraph: Paragraph) -> bool:
+    """Return True for a Nơi nhận line: a dash item, a sub-label (``Bản điện tử:``), ``Lưu …``."""
+    if DASH.match(line) or "danh sach noi nhan" in _style(paragraph) or paragraph.label == "-":
+        return True
+    return line != line.upper() and line.rstrip().endswith((":", ";", ",", "."))
+
+
+def _has_name(lines: list[tuple[Paragraph, str]]) -> bool:
+    """Return True once the signature lines end with a signer's name (mixed case, not ``(…)``)."""
+    if not lines or not any(AUTHORITY.match(line) or line == line.upper() for _, line in lines):
+        return False
+    last = lines[-1][1]
+    return last != last.upper() and not (last.startswith("(") and last.endswith(")"))
+
+
+_SIGNATURE_STYLES = {"bc quyen han": "authority", "bc chuc vu": "title", "bc ho ten": "name"}
+
+
+def _signature(source: Source, lines: list[tuple[Paragraph, str]], out: dict[str, str]) -> None:
+    """Fill authority, title and name from the signature lines."""
+    if any(_style(p) in _SIGNATURE_STYLES for p, _ in lines):
+        for p, line in lines:
+            out.setdefault(_SIGNATURE_STYLES.get(_style(p), "extra"), line)
+    else:
+        upper = [line for _, line in lines if line == line.upper()]
+        rest = [line for _, line in lines if line != line.upper()
+                and not (line.startswith("(") and line.endswith(")"))]
+        if rest:
+            out["name"] = rest[-1]
+        elif len(upper) > 2:
+            out["name"] = upper.pop()
+        if upper:
+            out["title"] = upper.pop()
+        if upper:
+            out["authority"] = " ".join(upper)
+    for p, line in lines:
+        if not any(line in value for value in out.values()):
+            source.warn("import.unclassified", "dòng ở khối chữ ký không nhận ra là thẩm quyền, "
+                        "chức vụ hay họ tên nên không được đưa vào dữ liệu.", p)
+    out.pop("extra", None)
