@@ -46,6 +46,8 @@ class Para:
     """(table, row, column), each 1-based, when the paragraph is in a table cell."""
     fields: list[str] = field(default_factory=list)
     """The field codes in the paragraph (``PAGE`` …), upper case, first word only."""
+    drawing: bool = False
+    """The paragraph anchors a drawing or shape (often the rule under a title line)."""
 
     @property
     def text(self) -> str:
@@ -176,8 +178,9 @@ class _Reader:
             code = (simple.get(qn("w:instr")) or "").split()
             if code:
                 fields.append(code[0].upper())
+        drawing = next(p.iter(qn("w:drawing"), qn("w:pict")), None) is not None
         return Para(index, self.chain.paragraph(p), runs, self.chain.paragraph_mark(p), cell,
-                    fields)
+                    fields, drawing)
 
 
 _DELETED = {qn("w:del"), qn("w:moveFrom")}
@@ -203,13 +206,18 @@ def _mm(value: str | None, default: float = 0.0) -> float:
         return default
 
 
+_WORD_MARGINS = {"top": 25.4, "bottom": 25.4, "left": 25.4, "right": 25.4, "header": 12.7,
+                 "footer": 12.7}
+"""What Word uses where a document states no margins (one inch; half an inch for headers)."""
+
+
 def _section(package: _Package, sect_pr, chain: StyleChain) -> Section:
     size = sect_pr.find(qn("w:pgSz")) if sect_pr is not None else None
     margins = sect_pr.find(qn("w:pgMar")) if sect_pr is not None else None
     width = _mm(None if size is None else size.get(qn("w:w")), 215.9)
     height = _mm(None if size is None else size.get(qn("w:h")), 279.4)
-    found = {key: _mm(None if margins is None else margins.get(qn(f"w:{key}")))
-             for key in ("top", "bottom", "left", "right", "header", "footer")}
+    found = {key: _mm(None if margins is None else margins.get(qn(f"w:{key}")), default)
+             for key, default in _WORD_MARGINS.items()}
     headers = {}
     for ref in (sect_pr.findall(qn("w:headerReference")) if sect_pr is not None else []):
         root = package.xml(package.target(package.document_rels.get(ref.get(qn("r:id")))))

@@ -1,0 +1,301 @@
+"""`baocao check FILE.docx`: the thể thức review of any Word document.
+
+The built sample (HD36) must pass clean; each mutation below changes ONE fact of it, as a
+careless edit in Word would, and the review must find exactly that deviation and nothing else.
+Documents made by other tools (pandoc, python-docx, LibreOffice) are read without a crash.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from generator.layout import review_docx
+from tests.conftest import require_tool
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def rewrite(source: Path, target: Path, part: str, change) -> Path:
+    """Copy the .docx `source` to `target` with `change(root)` applied to one XML part."""
+    with zipfile.ZipFile(source) as package:
+        items = [(info, package.read(info)) for info in package.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info, data in items:
+            if info.filename == part:
+                root = etree.fromstring(data)
+                change(root)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+            package.writestr(info, data)
+    target.write_bytes(out.getvalue())
+    return target
+
+
+def style(root, name: str):
+    """The ``w:style`` element named `name` in styles.xml."""
+    return next(s for s in root.iter(w("style"))
+                if s.find("w:name", NS) is not None and s.find("w:name", NS).get(w("val")) == name)
+
+
+def paragraph_with(root, text: str):
+    """The first ``w:p`` whose text contains `text`."""
+    return next(p for p in root.iter(w("p")) if text in "".join(p.itertext()))
+
+
+def set_child(parent, tag: str, **attrs):
+    """Give `parent` (a pPr or rPr) a child `tag` with `attrs`, replacing an existing one."""
+    old = parent.find(f"w:{tag}", NS)
+    element = etree.SubElement(parent, w(tag)) if old is None else old
+    element.attrib.clear()
+    for key, value in attrs.items():
+        element.set(w(key), value)
+    return element
+
+
+def _properties(element, tag: str):
+    """The element's ``w:rPr`` / ``w:pPr``, made as its first child where it has none."""
+    found = element.find(f"w:{tag}", NS)
+    if found is None:
+        found = etree.Element(w(tag))
+        element.insert(0, found)
+    return found
+
+
+def _rpr(element):
+    return _properties(element, "rPr")
+
+
+def _ppr(element):
+    return _properties(element, "pPr")
+
+
+def _body_size(root):
+    set_child(_rpr(style(root, "Body Text")), "sz", val="26")
+
+
+def _body_line(root):
+    set_child(_ppr(style(root, "Body Text")), "spacing", before="120", after="0", line="240",
+              lineRule="auto")
+
+
+def _body_align(root):
+    set_child(_ppr(style(root, "Body Text")), "jc", val="left")
+
+
+def _organ_not_bold(root):
+    p = paragraph_with(root, "TỈNH ỦY HẬU GIANG")
+    for r in p.iter(w("r")):
+        set_child(_rpr(r), "b", val="0")
+
+
+def _left_margin(root):
+    root.find(".//w:body/w:sectPr/w:pgMar", NS).set(w("left"), "1417")
+
+
+def _letter_paper(root):
+    size = root.find(".//w:body/w:sectPr/w:pgSz", NS)
+    size.set(w("w"), "12240")
+    size.set(w("h"), "15840")
+
+
+def _no_title_page(root):
+    section = root.find(".//w:body/w:sectPr", NS)
+    section.remove(section.find("w:titlePg", NS))
+
+
+def _number_colon(root):
+    for t in paragraph_with(root, "-BC/TU").iter(w("t")):
+        t.text = t.text.replace("Số ", "Số: ")
+
+
+def _day_without_zero(root):
+    for t in paragraph_with(root, "Hậu Giang, ngày").iter(w("t")):
+        t.text = t.text.replace("ngày     tháng 9", "ngày 5 tháng 9")
+
+
+def _recipient_no_comma(root):
+    for t in paragraph_with(root, "Quân khu 9,").iter(w("t")):
+        t.text = t.text.replace("Quân khu 9,", "Quân khu 9")
+
+
+def _first_text_run(root, text: str):
+    return next(r for r in paragraph_with(root, text).iter(w("r")) if "".join(r.itertext()))
+
+
+def _red_text(root):
+    set_child(_rpr(_first_text_run(root, "Trong 9 tháng năm 2024")), "color", val="FF0000")
+
+
+def _arial_run(root):
+    set_child(_rpr(_first_text_run(root, "Trong 9 tháng năm 2024")), "rFonts", ascii="Arial",
+              hAnsi="Arial")
+
+
+def _tracked_insertion(root):
+    p = paragraph_with(root, "Trong 9 tháng năm 2024")
+    run = next(r for r in p.iter(w("r")) if "".join(r.itertext()))
+    ins = etree.Element(w("ins"), {w("id"): "900", w("author"): "A",
+                                   w("date"): "2024-01-01T00:00:00Z"})
+    run.addprevious(ins)
+    ins.append(run)
+
+
+def _no_title_rule(root):
+    ppr = _ppr(style(root, "BC Tieu de Dang"))
+    ppr.remove(ppr.find("w:pBdr", NS))
+
+
+def _issued_with_draft_mark(root):
+    for t in paragraph_with(root, "-BC/TU").iter(w("t")):
+        t.text = "Số 127-BC/TU"
+    for t in paragraph_with(root, "Hậu Giang, ngày").iter(w("t")):
+        t.text = "Hậu Giang, ngày 26 tháng 9 năm 2024"
+
+
+MUTATIONS = {
+    "body-13-pt": ("word/styles.xml", _body_size, "layout.size"),
+    "body-single-spacing": ("word/styles.xml", _body_line, "layout.line-spacing"),
+    "body-left-aligned": ("word/styles.xml", _body_align, "layout.align"),
+    "organ-not-bold": ("word/document.xml", _organ_not_bold, "layout.bold"),
+    "left-margin-25-mm": ("word/document.xml", _left_margin, "layout.margin"),
+    "letter-paper": ("word/document.xml", _letter_paper, "layout.page-size"),
+    "number-on-page-1": ("word/document.xml", _no_title_page, "layout.page-number"),
+    "number-with-colon": ("word/document.xml", _number_colon, "layout.number-form"),
+    "day-without-zero": ("word/document.xml", _day_without_zero, "layout.date-form"),
+    "recipient-without-comma": ("word/document.xml", _recipient_no_comma,
+                                "layout.recipient-punctuation"),
+    "red-text": ("word/document.xml", _red_text, "layout.color"),
+    "arial-run": ("word/document.xml", _arial_run, "layout.font"),
+    "tracked-insertion": ("word/document.xml", _tracked_insertion, "layout.tracked-changes"),
+    "no-rule-under-title": ("word/styles.xml", _no_title_rule, "layout.title-rule"),
+    "issued-with-draft-mark": ("word/document.xml", _issued_with_draft_mark, "layout.draft-mark"),
+}
+
+
+def test_the_sample_has_no_deviation(sample_docx):
+    profile, findings = review_docx(sample_docx)
+    assert profile == "hd36"  # ĐẢNG CỘNG SẢN VIỆT NAM, dated 2024
+    assert [f.format() for f in findings] == []
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_one_changed_fact_gives_exactly_its_finding(name, sample_docx, tmp_path):
+    part, change, code = MUTATIONS[name]
+    mutated = rewrite(sample_docx, tmp_path / f"{name}.docx", part, change)
+    _, findings = review_docx(mutated)
+    assert [f.code for f in findings] == [code], "\n".join(f.format() for f in findings)
+
+
+def test_findings_name_the_paragraph_and_quote_it(sample_docx, tmp_path):
+    part, change, _ = MUTATIONS["organ-not-bold"]
+    _, findings = review_docx(rewrite(sample_docx, tmp_path / "x.docx", part, change))
+    text = findings[0].format()
+    assert "đoạn 1: tên cơ quan ban hành: cần chữ đậm." in text
+    assert "«TỈNH ỦY HẬU GIANG»" in text
+
+
+def test_many_paragraphs_of_one_style_give_one_finding(sample_docx, tmp_path):
+    part, change, _ = MUTATIONS["body-13-pt"]
+    _, findings = review_docx(rewrite(sample_docx, tmp_path / "x.docx", part, change))
+    assert len(findings) == 1
+    assert "cỡ chữ 13 pt; cần 14–15 pt" in findings[0].message
+    assert "đoạn như vậy" in findings[0].message
+
+
+def test_hd05_asks_for_semicolons_after_recipients(sample_docx):
+    _, findings = review_docx(sample_docx, "hd05")
+    codes = {f.code for f in findings}
+    assert codes == {"layout.recipient-punctuation"}
+    assert all('";"' in f.message for f in findings)
+
+
+def test_a_party_document_under_the_state_profile_is_told_so_first(sample_docx):
+    _, findings = review_docx(sample_docx, "nd30")
+    assert findings[0].code == "layout.profile-mismatch"
+    assert "Nghị định 30/2020/NĐ-CP" in findings[0].message
+
+
+def _pandoc_docx(tmp_path: Path) -> Path:
+    source = tmp_path / "p.md"
+    source.write_text("ĐẢNG CỘNG SẢN VIỆT NAM\n\n# BÁO CÁO\n\nMột đoạn[^1].\n\n[^1]: Ghi chú.\n",
+                      "utf-8")
+    out = tmp_path / "p.docx"
+    subprocess.run([require_tool("pandoc"), str(source), "-o", str(out)], check=True)
+    return out
+
+
+def _python_docx(tmp_path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for text in ("ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY X", "BÁO CÁO", "Nội dung."):
+        document.add_paragraph(text)
+    document.add_table(rows=2, cols=2).cell(0, 0).text = "Nơi nhận:"
+    out = tmp_path / "d.docx"
+    document.save(out)
+    return out
+
+
+@pytest.mark.parametrize("make", [_pandoc_docx, _python_docx])
+def test_documents_made_by_other_tools_are_read(make, tmp_path):
+    _, findings = review_docx(make(tmp_path))
+    codes = {f.code for f in findings}
+    assert "layout.page-size" in codes  # both tools default to US Letter
+    assert "layout.font" in codes
+
+
+def test_a_libreoffice_resave_of_the_sample_is_still_clean(sample_docx, tmp_path):
+    soffice = require_tool("soffice")
+    out = tmp_path / "lo"
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out),
+                    str(sample_docx)], check=True, capture_output=True, timeout=180)
+    resaved = out / sample_docx.name
+    assert resaved.is_file(), "LibreOffice wrote no file"
+    _, findings = review_docx(resaved)
+    assert [f.format() for f in findings] == []
+
+
+def test_cli_prints_findings_and_exits_1(sample_docx, tmp_path):
+    from generator.cli import cli
+
+    part, change, _ = MUTATIONS["letter-paper"]
+    mutated = rewrite(sample_docx, tmp_path / "x.docx", part, change)
+    result = CliRunner().invoke(cli, ["check", str(mutated)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[0] == "Rà soát thể thức theo Hướng dẫn 36-HD/VPTW:"
+    assert "lỗi[layout.page-size]: khổ giấy 216 × 279 mm; cần khổ A4" in result.output
+    assert result.output.splitlines()[-1] == "Rà soát thể thức: 1 lỗi, 0 cảnh báo."
+
+
+def test_cli_json_has_one_object_per_finding(sample_docx):
+    from generator.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", str(sample_docx), "--profile", "hd05",
+                                      "--format", "json"])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and {row["code"] for row in rows} == {"layout.recipient-punctuation"}
+    assert all(row["field"].startswith("đoạn ") for row in rows)
+    assert result.exit_code == 0  # warnings only
+
+
+def test_cli_refuses_a_missing_file(tmp_path):
+    from generator.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "khong-co.docx")])
+    assert result.exit_code == 1
+    assert "không có tệp" in result.output
