@@ -74,7 +74,7 @@ def _range(value: float, limits, unit: str) -> str:
     return f"{shown(round(value, 1))} {unit}; cần {wanted} {unit}"
 
 
-def _within(value: float, limits, tolerance: float) -> bool:
+def within(value: float, limits, tolerance: float) -> bool:
     return limits[0] - tolerance <= value <= limits[1] + tolerance
 
 
@@ -83,8 +83,8 @@ def _page(facts: DocxFacts, spec: dict) -> Iterator[Problem]:
     for number, section in enumerate(facts.sections, 1):
         where = "" if len(facts.sections) == 1 else f" (phần trang thứ {number})"
         short, long_ = sorted((section.width, section.height))
-        if not (_within(short, [page["size"][0]] * 2, 1) and
-                _within(long_, [page["size"][1]] * 2, 1)):
+        if not (within(short, [page["size"][0]] * 2, 1) and
+                within(long_, [page["size"][1]] * 2, 1)):
             yield Problem("layout.page-size", f"khổ giấy {short:.0f} × {long_:.0f} mm{where}; "
                           "cần khổ A4 (210 × 297 mm). Sửa: Layout → Size → A4.")
         if section.landscape and not facts.tables:
@@ -95,7 +95,7 @@ def _page(facts: DocxFacts, spec: dict) -> Iterator[Problem]:
             margins.update(page.get("mirrored", {}))
         for side, limits in margins.items():
             value = section.margins.get(side, 0.0)
-            if not _within(value, limits, TOLERANCE_MM):
+            if not within(value, limits, TOLERANCE_MM):
                 yield Problem("layout.margin", f"lề {_SIDES[side]} {_range(value, limits, 'mm')}"
                               f"{where}. Sửa: Layout → Margins → Custom Margins.")
 
@@ -131,7 +131,7 @@ def _paragraph_problems(p: Para, limits: dict) -> Iterator[tuple[str, str]]:
     runs = p.visible_runs()
     sizes = {r.format.size if r.format.size is not None else 10.0 for r in runs}
     if "size" in limits:
-        for size in sorted(s for s in sizes if not _within(s, limits["size"], TOLERANCE_PT)):
+        for size in sorted(s for s in sizes if not within(s, limits["size"], TOLERANCE_PT)):
             yield "layout.size", f"cỡ chữ {_range(size, limits['size'], 'pt')}"
     for key, word_on, word_off in (("bold", "chữ đậm", "chữ không đậm"),
                                    ("italic", "chữ nghiêng", "chữ đứng (không nghiêng)")):
@@ -153,7 +153,7 @@ def _paragraph_layout(p: Para, limits: dict) -> Iterator[tuple[str, str]]:
     fmt = p.format
     if "align" in limits and fmt.align != limits["align"]:
         yield "layout.align", f"{_ALIGN[fmt.align]}; cần {_ALIGN[limits['align']]}"
-    if "first_line" in limits and not _within(fmt.first_line, limits["first_line"], TOLERANCE_MM):
+    if "first_line" in limits and not within(fmt.first_line, limits["first_line"], TOLERANCE_MM):
         yield "layout.indent", f"thụt đầu dòng {_range(fmt.first_line, limits['first_line'], 'mm')}"
     if "before_after" in limits and max(fmt.before, fmt.after) < limits["before_after"][0]:
         yield "layout.spacing", (f"khoảng cách giữa các đoạn {max(fmt.before, fmt.after):g} pt; "
@@ -168,9 +168,9 @@ def _line_spacing(fmt, limits: dict) -> Iterator[tuple[str, str]]:
         if fmt.line_rule != "exact":
             yield "layout.line-spacing", ("giãn dòng không phải \"Exactly\"; cần đúng "
                                           f"{limits['line'][0]:g}–{limits['line'][1]:g} pt")
-        elif not _within(fmt.line, limits["line"], TOLERANCE_PT):
+        elif not within(fmt.line, limits["line"], TOLERANCE_PT):
             yield "layout.line-spacing", f"giãn dòng {_range(fmt.line, limits['line'], 'pt')}"
-    elif fmt.line_rule == "auto" and not _within(fmt.line, limits["line"], 0.01):
+    elif fmt.line_rule == "auto" and not within(fmt.line, limits["line"], 0.01):
         yield "layout.line-spacing", f"giãn dòng {_range(fmt.line, limits['line'], 'dòng')}"
 
 
@@ -264,7 +264,7 @@ def _page_numbers(facts: DocxFacts, spec: dict) -> Iterator[Problem]:
     limits = spec["elements"].get("page_number", {})
     size = numbered.mark.size if not numbered.visible_runs() else \
         numbered.visible_runs()[0].format.size
-    if size is not None and "size" in limits and not _within(size, limits["size"], TOLERANCE_PT):
+    if size is not None and "size" in limits and not within(size, limits["size"], TOLERANCE_PT):
         shown = _range(size, limits["size"], "pt")
         yield Problem("layout.page-number", f"số trang cỡ chữ {shown}.")
 

@@ -23,7 +23,7 @@ from generator.ooxml.ns import qn
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _REVISIONS = tuple(qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange",
                                           "pPrChange", "sectPrChange", "tblPrChange"))
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False)
 
 
@@ -117,7 +117,7 @@ class _Package:
     def xml(self, name: str | None):
         if not name or name not in self.names:
             return None
-        return etree.fromstring(self.archive.read(name), _PARSER)
+        return etree.fromstring(self.archive.read(name), SAFE_PARSER)
 
     def rels(self, name: str) -> list:
         root = self.xml(name)
@@ -135,32 +135,39 @@ class _Package:
         return self.xml(self.target(rel))
 
 
+def walk_paragraphs(parent, tables: list[int] | None = None, cell=None):
+    """Yield ``(w:p, cell)`` for every paragraph under `parent` in reading order.
+
+    `cell` is (table, row, column), 1-based, inside a table cell; `tables` counts the tables met
+    so far. The one traversal that numbers paragraphs, shared by the reader and the fixer so a
+    finding's "đoạn N" is the paragraph the fixer changes.
+    """
+    tables = [0] if tables is None else tables
+    for child in parent:
+        if child.tag == qn("w:p"):
+            yield child, cell
+        elif child.tag == qn("w:tbl"):
+            tables[0] += 1
+            number = tables[0]
+            for row_no, tr in enumerate(child.findall(qn("w:tr")), 1):
+                cells = [tc for tc in tr if tc.tag == qn("w:tc")]
+                for col_no, tc in enumerate(cells, 1):
+                    yield from walk_paragraphs(tc, tables, (number, row_no, col_no))
+        elif child.tag in (qn("w:sdt"), qn("w:customXml"), qn("w:sdtContent")):
+            content = child.find(qn("w:sdtContent"))
+            yield from walk_paragraphs(child if content is None else content, tables, cell)
+
+
 class _Reader:
     def __init__(self, chain: StyleChain):
         self.chain = chain
-        self.count = 0
         self.tables = 0
 
-    def blocks(self, parent, cell=None) -> list[Para]:
-        out: list[Para] = []
-        for child in parent:
-            if child.tag == qn("w:p"):
-                self.count += 1
-                out.append(self.paragraph(child, self.count, cell))
-            elif child.tag == qn("w:tbl"):
-                out += self.table(child)
-            elif child.tag in (qn("w:sdt"), qn("w:customXml"), qn("w:sdtContent")):
-                content = child.find(qn("w:sdtContent"))
-                out += self.blocks(child if content is None else content, cell)
-        return out
-
-    def table(self, element) -> list[Para]:
-        self.tables += 1
-        number, out = self.tables, []
-        for row_no, tr in enumerate(element.findall(qn("w:tr")), 1):
-            cells = [tc for tc in tr if tc.tag == qn("w:tc")]
-            for col_no, tc in enumerate(cells, 1):
-                out += self.blocks(tc, (number, row_no, col_no))
+    def blocks(self, parent) -> list[Para]:
+        tables = [0]
+        out = [self.paragraph(p, index, cell)
+               for index, (p, cell) in enumerate(walk_paragraphs(parent, tables), 1)]
+        self.tables = tables[0]
         return out
 
     def paragraph(self, p, index: int, cell=None) -> Para:

@@ -299,3 +299,82 @@ def test_cli_refuses_a_missing_file(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(tmp_path / "khong-co.docx")])
     assert result.exit_code == 1
     assert "không có tệp" in result.output
+
+
+# --- --fix: a corrected copy ---------------------------------------------------------------------
+
+def _many_faults(sample_docx: Path, tmp_path: Path) -> Path:
+    """The sample with six mechanical faults at once (sizes, spacing, page, font, punctuation)."""
+    styled = rewrite(sample_docx, tmp_path / "styled.docx", "word/styles.xml",
+                     lambda root: (_body_size(root), _body_line(root)))
+    return rewrite(styled, tmp_path / "faults.docx", "word/document.xml",
+                   lambda root: (_left_margin(root), _letter_paper(root), _arial_run(root),
+                                 _recipient_no_comma(root)))
+
+
+def _texts(path: Path) -> list[str]:
+    from generator.ooxml.inspect import read_facts
+
+    return [p.text for p in read_facts(path).paragraphs]
+
+
+def test_fix_writes_a_copy_the_review_finds_clean(sample_docx, tmp_path):
+    from generator.cli import cli
+
+    faulty = _many_faults(sample_docx, tmp_path)
+    before = faulty.read_bytes()
+    fixed = tmp_path / "fixed.docx"
+    result = CliRunner().invoke(cli, ["check", str(faulty), "--fix", str(fixed)])
+    assert result.exit_code == 0, result.output
+    assert faulty.read_bytes() == before  # the original is never touched
+    for change in ("khổ giấy: 216 × 279 → 210 × 297 mm", "lề trái: 25 → 30 mm",
+                   "phông chữ: mọi đoạn chữ → Times New Roman",
+                   "giãn dòng 54 đoạn (đoạn nội dung) → đúng 18 pt",
+                   "kết thúc bằng \",\""):
+        assert change in result.output, result.output
+    assert result.output.rstrip().endswith("Rà soát thể thức: không thấy sai lệch nào.")
+    assert review_docx(fixed)[1] == []
+
+
+def test_fix_changes_no_text_but_the_recipient_punctuation(sample_docx, tmp_path):
+    from generator.layout.fix import fix_docx
+
+    faulty = _many_faults(sample_docx, tmp_path)
+    fix_docx(faulty, tmp_path / "fixed.docx")
+    before, after = _texts(faulty), _texts(tmp_path / "fixed.docx")
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after)
+    assert changed == [("- Quân khu 9", "- Quân khu 9,")]
+
+
+def test_fix_is_deterministic(sample_docx, tmp_path):
+    from generator.layout.fix import fix_docx
+
+    faulty = _many_faults(sample_docx, tmp_path)
+    fix_docx(faulty, tmp_path / "a.docx")
+    fix_docx(faulty, tmp_path / "b.docx")
+    assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
+
+
+def test_fix_refuses_to_overwrite_its_input(sample_docx, tmp_path):
+    from generator.cli import cli
+
+    faulty = _many_faults(sample_docx, tmp_path)
+    before = faulty.read_bytes()
+    result = CliRunner().invoke(cli, ["check", str(faulty), "--fix", str(faulty)])
+    assert result.exit_code == 1
+    assert "bản gốc được giữ nguyên" in result.output
+    assert faulty.read_bytes() == before
+
+
+def test_fixed_copy_opens_in_libreoffice(sample_docx, tmp_path):
+    from generator.layout.fix import fix_docx
+    from generator.pdf import docx_to_pdf
+
+    require_tool("soffice")
+    fixed = tmp_path / "fixed.docx"
+    fix_docx(_many_faults(sample_docx, tmp_path), fixed)
+    pdf = docx_to_pdf(fixed, tmp_path / "fixed.pdf")
+    text = subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Quân khu 9," in text
