@@ -262,8 +262,9 @@ def _page_numbers(facts: DocxFacts, spec: dict) -> Iterator[Problem]:
         yield Problem("layout.page-number", f"số trang {_ALIGN[numbered.format.align]}; cần "
                       "căn giữa ở lề trên.")
     limits = spec["elements"].get("page_number", {})
-    size = numbered.mark.size if not numbered.visible_runs() else \
-        numbered.visible_runs()[0].format.size
+    shown = numbered.visible_runs()
+    look = numbered.field_look or (shown[0].format if shown else numbered.mark)
+    size = look.size
     if size is not None and "size" in limits and not within(size, limits["size"], TOLERANCE_PT):
         shown = _range(size, limits["size"], "pt")
         yield Problem("layout.page-number", f"số trang cỡ chữ {shown}.")

@@ -48,6 +48,8 @@ class Para:
     """The field codes in the paragraph (``PAGE`` …), upper case, first word only."""
     drawing: bool = False
     """The paragraph anchors a drawing or shape (often the rule under a title line)."""
+    field_look: RunFormat | None = None
+    """The look of the run holding the first field code (a page number's size)."""
 
     @property
     def text(self) -> str:
@@ -172,13 +174,16 @@ class _Reader:
 
     def paragraph(self, p, index: int, cell=None) -> Para:
         style_id = self.chain.paragraph_style_id(p)
-        runs, fields = [], []
+        runs, fields, field_look = [], [], None
         for r in p.iter(qn("w:r")):
             if any(a.tag in _DELETED for a in r.iterancestors()):
                 continue
             text = "".join(_text(child) for child in r)
-            fields += [code.split()[0].upper() for code in
-                       (t.text or "" for t in r.iter(qn("w:instrText"))) if code.split()]
+            codes = [code.split()[0].upper() for code in
+                     (t.text or "" for t in r.iter(qn("w:instrText"))) if code.split()]
+            if codes and field_look is None:
+                field_look = self.chain.run(r, style_id)
+            fields += codes
             if text:
                 runs.append(Run(text, self.chain.run(r, style_id)))
         for simple in p.iter(qn("w:fldSimple")):
@@ -187,7 +192,7 @@ class _Reader:
                 fields.append(code[0].upper())
         drawing = next(p.iter(qn("w:drawing"), qn("w:pict")), None) is not None
         return Para(index, self.chain.paragraph(p), runs, self.chain.paragraph_mark(p), cell,
-                    fields, drawing)
+                    fields, drawing, field_look)
 
 
 _DELETED = {qn("w:del"), qn("w:moveFrom")}

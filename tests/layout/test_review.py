@@ -378,3 +378,50 @@ def test_fixed_copy_opens_in_libreoffice(sample_docx, tmp_path):
     text = subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Quân khu 9," in text
+
+
+# --- a state document made by hand -------------------------------------------------------------
+
+def test_a_hand_made_ubnd_report_is_reviewed_under_nd30_and_passes(tmp_path):
+    from tests.layout.state_document import state_report
+
+    profile, findings = review_docx(state_report(tmp_path / "ubnd.docx"))
+    assert profile == "nd30"  # the quốc hiệu says it is a state document
+    assert [f.format() for f in findings] == []
+
+
+def test_state_number_date_and_body_size_deviations_are_found(tmp_path):
+    from tests.layout.state_document import state_report
+
+    path = state_report(tmp_path / "ubnd.docx", body_size=12, number="Số 218-BC/UBND",
+                        date="Phú Lợi, ngày 5 tháng 1 năm 2027")
+    _, findings = review_docx(path)
+    assert [f.code for f in findings] == ["layout.number-form", "layout.date-form",
+                                          "layout.date-form", "layout.size"]
+    assert 'cần dạng "Số: 12/BC-UBND"' in findings[0].message
+    assert "(2 đoạn như vậy)" in findings[3].message
+
+
+def test_profile_follows_the_date_of_a_party_document(sample_docx, tmp_path):
+    def dated_2026(root):
+        for t in paragraph_with(root, "Hậu Giang, ngày").iter(w("t")):
+            t.text = "Cần Thơ, ngày 01 tháng 6 năm 2026"
+
+    assert review_docx(sample_docx)[0] == "hd36"
+    later = rewrite(sample_docx, tmp_path / "2026.docx", "word/document.xml", dated_2026)
+    assert review_docx(later)[0] == "hd05"
+
+
+def test_the_readme_example_is_what_the_command_prints(sample_docx, tmp_path, monkeypatch):
+    from generator.cli import cli
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    start = readme.index("Ví dụ với một văn bản có thân bài cỡ 13")
+    opening = readme.index("```\n", start) + 4
+    example = readme[opening:readme.index("\n```", opening)]
+    styled = rewrite(sample_docx, tmp_path / "styled.docx", "word/styles.xml", _body_size)
+    rewrite(styled, tmp_path / "bao-cao-nhan-duoc.docx", "word/document.xml", _left_margin)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "bao-cao-nhan-duoc.docx"])
+    assert result.output.rstrip("\n") == example
