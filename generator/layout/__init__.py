@@ -50,14 +50,16 @@ def review_docx(path: Path, profile: str | None = None) -> tuple[str, list[Diagn
     """Return the profile used and the layout findings of the .docx at `path`."""
     from generator.layout.recognise import recognise
     from generator.layout.rules import check_layout
+    from generator.layout.structure import check_structure
     from generator.ooxml.inspect import read_facts
 
     facts = read_facts(path)
     parts = recognise(facts)
     name = profile or choose_profile(parts.family, parts.date)
     spec = review_spec(name)
-    problems = sorted(check_layout(facts, parts, spec),  # page facts first, then by paragraph
-                      key=lambda problem: problem.paragraph.index if problem.paragraph else 0)
+    problems = [*check_layout(facts, parts, spec), *check_structure(facts, parts, spec)]
+    problems.sort(key=lambda problem: problem.paragraph.index if problem.paragraph else 0)
+    # page and whole-document facts first, then in reading order
     return name, [_located(path, problem) for problem in problems]
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.layout.recognise import Parts
-from generator.layout.rules import ELEMENT_NAMES, TOLERANCE_MM, TOLERANCE_PT, within
+from generator.layout.problem import ELEMENT_NAMES
+from generator.layout.rules import TOLERANCE_MM, TOLERANCE_PT, within
 from generator.ooxml.inspect import DocxFacts
 from generator.ooxml.layout_fix import FixPlan
 

@@ -24,6 +24,8 @@ _AUTHORITY = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s")
 _DATE = re.compile(r",\s*ngày\s*(\d*)\s*tháng\s*(\d*)\s*năm\s*(\d{4})\s*$")
 _HEADING = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|Mục|[IVXLC]+[.-]|\d+(\.\d+)*\.?\s|[a-zđ]\))\s*")
 _SEPARATOR = re.compile(r"^[-–—_*]{3,}$")
+_MARKS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "MẬT", "TỐI MẬT", "TUYỆT MẬT")
+"""Urgency and secrecy marks typed under the Số: not organ lines."""
 _PLACE_LEVELS = ("TỈNH ", "THÀNH PHỐ ", "XÃ ", "PHƯỜNG ", "ĐẶC KHU ", "HUYỆN ", "QUẬN ", "THỊ XÃ ")
 
 ALIASES = {"ỦY": "UỶ", "HÒA": "HOÀ", "HÓA": "HOÁ"}
@@ -70,6 +72,7 @@ def recognise(facts: DocxFacts) -> Parts:
     header = _header_paragraphs(paragraphs, title)
     _read_header(parts, header, title)
     rest = [p for p in paragraphs if p.index > max(h.index for h in header)]
+    rest = _read_appendices(parts, rest)
     closing_at = _read_closing(parts, rest)
     _read_title_and_body(parts, [p for p in rest if p.index < closing_at])
     return parts
@@ -107,8 +110,8 @@ def _read_header(parts: Parts, header: list[Para], title: Para) -> None:
             parts.add("draft", p)
         elif text.startswith(("V/V", "VỀ VIỆC")):
             parts.add("summary", p)
-        elif not parts.first("star") and not parts.first("number") and _other_column(p, title) \
-                and p.text.strip() == p.text.strip().upper():
+        elif _other_column(p, title) and p.text.strip() == p.text.strip().upper() \
+                and text not in _MARKS:
             organ_lines.append(p)
     _split_organ(parts, organ_lines)
 
@@ -130,6 +133,31 @@ def _split_organ(parts: Parts, lines: list[Para]) -> None:
         parts.add("parent", p)
     for p in organ:
         parts.add("organ", p)
+
+
+_APPENDIX = re.compile(r"^PHỤ LỤC(\s+(SỐ\s+)?([0-9]+|[IVXLC]+))?$")
+
+
+def _read_appendices(parts: Parts, paragraphs: list[Para]) -> list[Para]:
+    """Take the appendix labels (``Phụ lục 1``, ``PHỤ LỤC I``) after the signature off the end.
+
+    Return the paragraphs before the first label: the appendices are not part of the closing.
+    """
+    signed = next((p.index for p in paragraphs if canonical(p.text).startswith("NƠI NHẬN")
+                   or _AUTHORITY.match(canonical(p.text))), None)
+    if signed is None:
+        return paragraphs
+    labels = [p for p in paragraphs if p.index > signed and p.cell is None
+              and _APPENDIX.match(canonical(p.text))]
+    for label in labels:
+        parts.add("appendix_label", label)
+    return [p for p in paragraphs if not labels or p.index < labels[0].index]
+
+
+def appendix_number(label: Para) -> str:
+    """Return the number typed on an appendix label (``1``, ``I``), or "" for none."""
+    match = _APPENDIX.match(canonical(label.text))
+    return (match.group(3) or "") if match else ""
 
 
 def _read_closing(parts: Parts, paragraphs: list[Para]) -> int:

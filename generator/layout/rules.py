@@ -9,40 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from generator.layout.problem import ELEMENT_NAMES, Problem
 from generator.layout.recognise import Parts, canonical
 from generator.ooxml.inspect import DocxFacts, Para
 
 TOLERANCE_MM = 0.5
 TOLERANCE_PT = 0.1
-ELEMENT_NAMES = {
-    "title_line": "tiêu đề", "motto": "tiêu ngữ", "parent": "tên cơ quan cấp trên",
-    "organ": "tên cơ quan ban hành", "star": "dấu sao", "number": "số và ký hiệu",
-    "draft": "dấu dự thảo", "place_date": "địa danh, ngày tháng", "doc_type": "tên loại",
-    "summary": "trích yếu", "body": "đoạn nội dung", "heading": "đề mục",
-    "addressee": "Kính gửi", "recipients_label": "nhãn \"Nơi nhận:\"", "recipient": "nơi nhận",
-    "authority": "quyền hạn người ký", "signer_title": "chức vụ người ký",
-    "signer_name": "họ tên người ký", "page_number": "số trang",
-}
-"""The Vietnamese name of each element, as a clerk calls it."""
 REQUIRED = {
     "party": ("title_line", "organ", "star", "number", "place_date", "recipients_label",
               "signer_name"),
     "state": ("title_line", "motto", "organ", "number", "place_date", "recipients_label",
               "signer_name"),
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One deviation before it is located: the code, the paragraph, the message, the fix."""
-
-    code: str
-    message: str
-    paragraph: Para | None = None
-    severity: str = "error"
-    count: int = 1
 
 
 def check_layout(facts: DocxFacts, parts: Parts, spec: dict) -> Iterator[Problem]:

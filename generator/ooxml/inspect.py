@@ -50,6 +50,8 @@ class Para:
     """The paragraph anchors a drawing or shape (often the rule under a title line)."""
     field_look: RunFormat | None = None
     """The look of the run holding the first field code (a page number's size)."""
+    section: int = 0
+    """The 0-based section (`DocxFacts.sections`) the paragraph is in."""
 
     @property
     def text(self) -> str:
@@ -166,9 +168,13 @@ class _Reader:
         self.tables = 0
 
     def blocks(self, parent) -> list[Para]:
-        tables = [0]
-        out = [self.paragraph(p, index, cell)
-               for index, (p, cell) in enumerate(walk_paragraphs(parent, tables), 1)]
+        tables, section, out = [0], 0, []
+        for index, (p, cell) in enumerate(walk_paragraphs(parent, tables), 1):
+            para = self.paragraph(p, index, cell)
+            para.section = section
+            out.append(para)
+            if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                section += 1  # a paragraph holding a sectPr ends its section
         self.tables = tables[0]
         return out
 

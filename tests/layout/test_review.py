@@ -56,6 +56,12 @@ def paragraph_with(root, text: str):
     return next(p for p in root.iter(w("p")) if text in "".join(p.itertext()))
 
 
+def replace_text(root, find: str, old: str, new: str) -> None:
+    """Replace `old` by `new` in the texts of the first paragraph containing `find`."""
+    for t in paragraph_with(root, find).iter(w("t")):
+        t.text = (t.text or "").replace(old, new)
+
+
 def set_child(parent, tag: str, **attrs):
     """Give `parent` (a pPr or rPr) a child `tag` with `attrs`, replacing an existing one."""
     old = parent.find(f"w:{tag}", NS)
@@ -118,18 +124,15 @@ def _no_title_page(root):
 
 
 def _number_colon(root):
-    for t in paragraph_with(root, "-BC/TU").iter(w("t")):
-        t.text = t.text.replace("Số ", "Số: ")
+    replace_text(root, "-BC/TU", "Số ", "Số: ")
 
 
 def _day_without_zero(root):
-    for t in paragraph_with(root, "Hậu Giang, ngày").iter(w("t")):
-        t.text = t.text.replace("ngày     tháng 9", "ngày 5 tháng 9")
+    replace_text(root, "Hậu Giang, ngày", "ngày     tháng 9", "ngày 5 tháng 9")
 
 
 def _recipient_no_comma(root):
-    for t in paragraph_with(root, "Quân khu 9,").iter(w("t")):
-        t.text = t.text.replace("Quân khu 9,", "Quân khu 9")
+    replace_text(root, "Quân khu 9,", "Quân khu 9,", "Quân khu 9")
 
 
 def _first_text_run(root, text: str):
@@ -166,7 +169,32 @@ def _issued_with_draft_mark(root):
         t.text = "Hậu Giang, ngày 26 tháng 9 năm 2024"
 
 
+def _star_above_organ(root):
+    organ = paragraph_with(root, "TỈNH ỦY HẬU GIANG")
+    star = next(p for p in root.iter(w("p")) if "".join(p.itertext()) == "*")
+    organ.addprevious(star)
+
+
+def _state_authority_form(root):
+    replace_text(root, "T/M BAN THƯỜNG VỤ", "T/M", "TM.")
+
+
+def _heading_number_skipped(root):
+    replace_text(root, "II. CÔNG TÁC XÂY DỰNG ĐẢNG", "II.", "III.")
+
+
+def _appendices_misnumbered(root):
+    body = root.find("w:body", NS)
+    for text in ("Phụ lục 1", "Phụ lục 3"):
+        p = etree.SubElement(body, w("p"))
+        etree.SubElement(etree.SubElement(p, w("r")), w("t")).text = text
+        body.find("w:sectPr", NS).addprevious(p)
+
+
 MUTATIONS = {
+    "star-above-organ": ("word/document.xml", _star_above_organ, "layout.order"),
+    "state-authority-form": ("word/document.xml", _state_authority_form,
+                             "layout.signature-form"),
     "body-13-pt": ("word/styles.xml", _body_size, "layout.size"),
     "body-single-spacing": ("word/styles.xml", _body_line, "layout.line-spacing"),
     "body-left-aligned": ("word/styles.xml", _body_align, "layout.align"),
@@ -198,6 +226,31 @@ def test_one_changed_fact_gives_exactly_its_finding(name, sample_docx, tmp_path)
     mutated = rewrite(sample_docx, tmp_path / f"{name}.docx", part, change)
     _, findings = review_docx(mutated)
     assert [f.code for f in findings] == [code], "\n".join(f.format() for f in findings)
+
+
+def test_a_skipped_heading_number_is_told_where_it_happens(sample_docx, tmp_path):
+    mutated = rewrite(sample_docx, tmp_path / "x.docx", "word/document.xml",
+                      _heading_number_skipped)
+    findings = review_docx(mutated)[1]
+    assert {f.code for f in findings} == {"layout.heading-number"}
+    assert 'đề mục đánh số "III." nhưng theo thứ tự phải là "II.".' in findings[0].message
+
+
+def test_appendices_are_numbered_and_paged_as_the_profile_says(sample_docx, tmp_path):
+    mutated = rewrite(sample_docx, tmp_path / "x.docx", "word/document.xml",
+                      _appendices_misnumbered)
+    codes = [f.code for f in review_docx(mutated)[1]]
+    assert codes == ["layout.appendix-pages", "layout.appendix-number", "layout.appendix-pages"]
+
+
+def test_a_to_trinh_under_hd05_needs_kinh_trinh(sample_docx, tmp_path):
+    def to_trinh(root):
+        for t in paragraph_with(root, "BÁO CÁO").iter(w("t")):
+            t.text = "TỜ TRÌNH"
+
+    mutated = rewrite(sample_docx, tmp_path / "x.docx", "word/document.xml", to_trinh)
+    findings = review_docx(mutated, "hd05")[1]
+    assert any(f.code == "layout.missing" and '"Kính trình:"' in f.message for f in findings)
 
 
 def test_findings_name_the_paragraph_and_quote_it(sample_docx, tmp_path):
