@@ -14,6 +14,7 @@ ELEMENT_NAMES = {
     "addressee": "Kính gửi", "recipients_label": "nhãn \"Nơi nhận:\"", "recipient": "nơi nhận",
     "authority": "quyền hạn người ký", "signer_title": "chức vụ người ký",
     "signer_name": "họ tên người ký", "page_number": "số trang", "appendix_label": "phụ lục",
+    "bases": "dòng căn cứ", "letter_summary": "trích yếu công văn",
 }
 """The Vietnamese name of each element, as a clerk calls it."""
 

@@ -22,7 +22,8 @@ DOC_TYPES = ("BÁO CÁO", "TỜ TRÌNH", "KẾ HOẠCH", "CHƯƠNG TRÌNH", "TH�
 """Tên loại lines that open the title block (a công văn has none)."""
 _AUTHORITY = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s")
 _DATE = re.compile(r",\s*ngày\s*(\d*)\s*tháng\s*(\d*)\s*năm\s*(\d{4})\s*$")
-_HEADING = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|Mục|[IVXLC]+[.-]|\d+(\.\d+)*\.?\s|[a-zđ]\))\s*")
+_HEADING = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|Mục|Điều\s+\d+|[IVXLC]+[.-]|\d+(\.\d+)*\.?\s|"
+                      r"[a-zđ]\))\s*")
 _SEPARATOR = re.compile(r"^[-–—_*]{3,}$")
 _MARKS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "MẬT", "TỐI MẬT", "TUYỆT MẬT")
 """Urgency and secrecy marks typed under the Số: not organ lines."""
@@ -109,7 +110,9 @@ def _read_header(parts: Parts, header: list[Para], title: Para) -> None:
         elif text.startswith("DỰ THẢO"):
             parts.add("draft", p)
         elif text.startswith(("V/V", "VỀ VIỆC")):
-            parts.add("summary", p)
+            parts.add("letter_summary", p)
+        elif _SEPARATOR.match(text):
+            parts.add("typed_rule", p)  # ------- typed under the organ or the motto
         elif _other_column(p, title) and p.text.strip() == p.text.strip().upper() \
                 and text not in _MARKS:
             organ_lines.append(p)
@@ -212,6 +215,8 @@ def _read_title_and_body(parts: Parts, paragraphs: list[Para]) -> None:
         text = canonical(p.text)
         if text.startswith(("KÍNH GỬI", "KÍNH TRÌNH")):
             parts.add("addressee", p)
+        elif text.startswith("CĂN CỨ") and "heading" not in parts.elements:
+            parts.add("bases", p)
         elif _is_heading(p):
             parts.add("heading", p)
         else:
@@ -219,7 +224,8 @@ def _read_title_and_body(parts: Parts, paragraphs: list[Para]) -> None:
 
 
 def _is_heading(p: Para) -> bool:
+    """A heading by style or outline level, or a short line set wholly in bold."""
     if p.format.outline_level is not None or p.format.style.lower().startswith("heading"):
         return True
     bold = p.visible_runs() and all(r.format.bold for r in p.visible_runs())
-    return bool(bold and _HEADING.match(p.text.strip()) and len(p.text) < 200)
+    return bool(bold and (_HEADING.match(p.text.strip()) or len(p.text) < 150))

@@ -84,7 +84,7 @@ _SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải
 
 def _missing(parts: Parts, spec: dict) -> Iterator[Problem]:
     required = list(REQUIRED[spec["family"]])
-    if parts.first("summary") is None or parts.first("doc_type") is not None:
+    if parts.first("letter_summary") is None:
         required.insert(5, "doc_type")  # a công văn (V/v … under the Số) has no tên loại
     if parts.first("draft") is not None:
         required.remove("signer_name")  # a draft is signed once it is final
@@ -112,9 +112,10 @@ def _paragraph_problems(p: Para, limits: dict) -> Iterator[tuple[str, str]]:
     if "size" in limits:
         for size in sorted(s for s in sizes if not within(s, limits["size"], TOLERANCE_PT)):
             yield "layout.size", f"cỡ chữ {_range(size, limits['size'], 'pt')}"
+    some = all if limits.get("mixed_emphasis") else any  # a bold word inside body text is fine
     for key, word_on, word_off in (("bold", "chữ đậm", "chữ không đậm"),
                                    ("italic", "chữ nghiêng", "chữ đứng (không nghiêng)")):
-        if key in limits and any(getattr(r.format, key) != limits[key] for r in runs):
+        if key in limits and runs and some(getattr(r.format, key) != limits[key] for r in runs):
             yield f"layout.{key}", f"cần {word_on if limits[key] else word_off}"
     if limits.get("caps") and any(not (r.format.caps or r.text == r.text.upper()) for r in runs):
         yield "layout.caps", "cần chữ in hoa"
@@ -167,7 +168,10 @@ def _forms(parts: Parts, spec: dict) -> Iterator[Problem]:
             not _has_rule(line, parts):
         yield Problem("layout.title-rule", f"không thấy đường kẻ dưới {ELEMENT_NAMES[ruled]}; "
                       "cần một đường kẻ liền dài bằng dòng chữ.", line)
-    yield from _recipients(parts.elements.get("recipient", []), spec["recipients"])
+    yield from _line_ends(parts.elements.get("recipient", []), spec["recipients"],
+                          "layout.recipient-punctuation", "dòng nơi nhận")
+    yield from _line_ends(parts.elements.get("bases", []), spec["bases"],
+                          "layout.bases-punctuation", "dòng căn cứ")
 
 
 def _number_pattern(spec: dict) -> re.Pattern:
@@ -194,19 +198,21 @@ def _has_rule(line: Para, parts: Parts) -> bool:
     """A bottom border on the line, or a drawn line in the same cell next to it."""
     if line.format.rule_below or line.drawing:
         return True
-    neighbours = [p for name in ("place_date", "number", "motto")
+    neighbours = [p for name in ("place_date", "number", "motto", "typed_rule")
                   for p in parts.elements.get(name, [])]
-    return any(p.drawing for p in neighbours if p.cell == line.cell)
+    typed = [p for p in parts.elements.get("typed_rule", []) if p.cell == line.cell
+             and p.index == line.index + 1]  # a line of hyphens typed right under it
+    return bool(typed) or any(p.drawing for p in neighbours if p.cell == line.cell)
 
 
-def _recipients(lines: list[Para], rule: dict) -> Iterator[Problem]:
+def _line_ends(lines: list[Para], rule: dict, code: str, what: str) -> Iterator[Problem]:
+    """Each line but the last must end with ``rule["ends"]``, the last with ``rule["last"]``."""
     items = [p for p in lines if not p.text.rstrip().endswith(":")]  # sub-labels (Bản điện tử:)
     for p in items:
         text = p.text.rstrip()
         wanted = rule["last"] if p is items[-1] else rule["ends"]
         if not text.endswith(wanted) and not text.endswith("./."):
-            yield Problem("layout.recipient-punctuation", f"dòng nơi nhận cần kết thúc bằng "
-                          f"\"{wanted}\".", p, severity="warning")
+            yield Problem(code, f"{what} cần kết thúc bằng \"{wanted}\".", p, severity="warning")
 
 
 def _fonts(facts: DocxFacts, spec: dict) -> Iterator[Problem]:

@@ -64,8 +64,7 @@ def _doc_type(parts: Parts) -> str | None:
     doc_type = parts.first("doc_type")
     if doc_type is not None:
         return canonical(doc_type.text)
-    summary = parts.first("summary")
-    return "CÔNG VĂN" if summary is not None and summary.cell is not None else None
+    return "CÔNG VĂN" if parts.first("letter_summary") is not None else None
 
 
 def _addressee(parts: Parts, spec: dict) -> Iterator[Problem]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from generator.errors import BaocaoError
+from generator.legacy import font_text
 from generator.ooxml.formatting import TWIPS_PER_MM, ParaFormat, RunFormat, StyleChain
 from generator.ooxml.ns import qn
 
@@ -191,7 +192,8 @@ class _Reader:
                 field_look = self.chain.run(r, style_id)
             fields += codes
             if text:
-                runs.append(Run(text, self.chain.run(r, style_id)))
+                look = self.chain.run(r, style_id)
+                runs.append(Run(font_text(text, look.font).replace("\u00ad", ""), look))
         for simple in p.iter(qn("w:fldSimple")):
             code = (simple.get(qn("w:instr")) or "").split()
             if code:
@@ -214,6 +216,8 @@ def _text(child) -> str:
         return "\n"
     if tag == qn("w:noBreakHyphen"):
         return "-"
+    if tag == qn("w:softHyphen"):
+        return "\u00ad"  # TCVN3's ư; a soft hyphen elsewhere, dropped after conversion
     return ""
 
 
