@@ -110,6 +110,28 @@ def to_unicode(text: str, encoding: str) -> str:
     return unicodedata.normalize("NFC", out)
 
 
+def font_encoding(font: str | None) -> str | None:
+    """Return ``tcvn3`` for the ABC fonts (``.VnTime``…), ``vni`` for ``VNI-…`` fonts, else None."""
+    name = (font or "").strip().lower()
+    if name.startswith(".vn"):
+        return TCVN3
+    if name.startswith("vni-"):
+        return VNI
+    return None
+
+
+def font_text(text: str, font: str | None) -> str:
+    """Return the text a run in `font` shows, as Unicode: converted where the font is legacy.
+
+    A ``.VnTimeH``-style capitals font draws TCVN3's lower-case codes as capitals.
+    """
+    encoding = font_encoding(font)
+    if encoding is None:
+        return text
+    out = to_unicode(text, encoding)
+    return out.upper() if encoding == TCVN3 and font.strip().lower().endswith("h") else out
+
+
 def detect_legacy(text: str) -> str | None:
     """Return ``"tcvn3"`` or ``"vni"`` if `text` looks typed in that encoding, else None."""
     found = _scan(text)

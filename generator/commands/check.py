@@ -14,18 +14,90 @@ from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 
 
 @click.command(help="Rà soát biên tập báo cáo: số liệu, phép tính, ngày tháng, trích dẫn văn "
-               "bản, chính tả, dấu câu. Thoát với mã 1 khi có lỗi.")
-@click.argument("reports", nargs=-1, required=True, metavar="THƯ_MỤC_BÁO_CÁO...",
-                type=click.Path(path_type=Path, file_okay=False))
+               "bản, chính tả, dấu câu. Với một tệp Word (.docx) bất kỳ: rà soát thể thức "
+               "(trang, phông chữ, tiêu đề, nơi nhận, chữ ký, số trang). Thoát với mã 1 khi có "
+               "lỗi.")
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="THƯ_MỤC_BÁO_CÁO|TỆP.docx...")
 @click.option("--strict", is_flag=True, help="Coi cả cảnh báo là lỗi (mã thoát 1).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: mỗi phát hiện một dòng JSON (cho trình soạn thảo, CI).")
+@click.option("--profile", type=click.Choice(["hd36", "hd05", "nd30"]), default=None,
+              help="Thể thức dùng để rà soát tệp Word; bỏ trống thì tự chọn theo tiêu đề và ngày "
+              "của văn bản.")
+@click.option("--fix", "fix_out", type=click.Path(path_type=Path, dir_okay=False),
+              metavar="TỆP_SỬA.docx", help="Với một tệp Word: ghi một bản đã sửa các lỗi thể thức "
+              "máy sửa được (khổ giấy, lề, phông, cỡ chữ, giãn dòng, dấu cuối dòng nơi nhận); "
+              "không đổi chữ của văn bản.")
 @click.option("-v", "--verbose", is_flag=True, help="In thêm chi tiết kỹ thuật khi có lỗi.")
-def command(reports: tuple[Path, ...], strict: bool, output_format: str, verbose: bool) -> None:
+def command(reports: tuple[Path, ...], strict: bool, output_format: str, profile: str | None,
+            fix_out: Path | None, verbose: bool) -> None:
     code = EXIT_OK
-    for report_dir in reports:
-        code = max(code, check_one(report_dir, strict, output_format == "json", verbose))
+    docx = [t for t in reports if t.suffix.lower() == ".docx" and not t.is_dir()]
+    if fix_out is not None and (len(reports) != 1 or not docx):
+        click.echo("Lỗi: --fix dùng với đúng một tệp Word (.docx).", err=True)
+        sys.exit(EXIT_DATA)
+    for target in reports:
+        if target in docx and fix_out is not None:
+            code = fix_docx(target, fix_out, profile)
+        elif target in docx:
+            code = max(code, check_docx(target, profile, strict, output_format == "json"))
+        else:
+            code = max(code, check_one(target, strict, output_format == "json", verbose))
     sys.exit(code)
+
+
+def fix_docx(path: Path, out: Path, profile: str | None) -> int:
+    """Write the corrected copy of `path` to `out`, list the changes, review the copy."""
+    from generator.layout.fix import fix_docx as write_fixed
+
+    if not path.is_file():
+        click.echo(f"Lỗi: không có tệp '{path}'.", err=True)
+        return EXIT_DATA
+    if out.resolve() == path.resolve():
+        click.echo("Lỗi: --fix cần một tệp khác tệp đang rà soát (bản gốc được giữ nguyên).",
+                   err=True)
+        return EXIT_DATA
+    try:
+        used, changes = write_fixed(path, out, profile)
+    except BaocaoError as exc:
+        click.echo(f"Lỗi: {exc}", err=True)
+        return exc.exit_code
+    if changes:
+        click.echo(f"Đã ghi bản sửa {out} ({len(changes)} thay đổi):")
+        for change in changes:
+            click.echo(f"  - {change}")
+    else:
+        click.echo(f"Không có lỗi thể thức nào máy sửa được; đã chép nguyên bản sang {out}.")
+    click.echo("Rà soát lại bản sửa:")
+    return check_docx(out, used, strict=False, as_json=False)
+
+
+def check_docx(path: Path, profile: str | None, strict: bool, as_json: bool) -> int:
+    """Review the thể thức of the Word document at `path`; print the findings; return the code."""
+    from generator.checks import Finding
+    from generator.layout import review_docx, review_spec
+
+    if not path.is_file():
+        click.echo(f"Lỗi: không có tệp '{path}'.", err=True)
+        return EXIT_DATA
+    try:
+        used, diagnostics = review_docx(path, profile)
+    except BaocaoError as exc:
+        click.echo(f"Lỗi: {exc}", err=True)
+        return exc.exit_code
+    findings = [Finding.from_diagnostic(d) for d in diagnostics]
+    if as_json:
+        _print_json(findings)
+    else:
+        click.echo(f"Rà soát thể thức theo {review_spec(used)['name']}:")
+        for finding in findings:
+            click.echo(finding.format())
+        errors = sum(f.severity == "error" for f in findings)
+        click.echo(f"Rà soát thể thức: {errors} lỗi, {len(findings) - errors} cảnh báo."
+                   if findings else "Rà soát thể thức: không thấy sai lệch nào.")
+    failing = [f for f in findings if f.severity == "error" or strict]
+    return EXIT_DATA if failing else EXIT_OK
 
 
 def check_one(report_dir: Path, strict: bool, as_json: bool, verbose: bool) -> int:

@@ -1,0 +1,74 @@
+"""The thể thức review of any Word document (`baocao check FILE.docx`), from profile data.
+
+Recipe: read the layout facts of the .docx (`generator.ooxml.inspect`), recognise its elements
+by text and position (`recognise`), pick the profile from the header (Party or state) and the
+date unless one is named, and hold the elements against that profile's ``review.yaml``
+(`rules`). Findings are the editorial check's: code ``layout.*``, the paragraph number and an
+excerpt instead of a line, what the profile requires, what was found, how to fix it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from generator.diagnostics import ERROR, WARNING, Diagnostic, Location
+
+PROFILES_DIR = Path(__file__).resolve().parent.parent / "profiles"
+HD05_FROM = dt.date(2026, 5, 27)
+"""Hướng dẫn 05-HD/VPTW is in force from its signing date (regime-2026.md §0)."""
+PROFILE_NAMES = ("hd36", "hd05", "nd30")
+EXCERPT = 70
+
+
+@lru_cache(maxsize=None)
+def review_spec(profile: str) -> dict:
+    """Return the review data of `profile` (``generator/profiles/<profile>/review.yaml``)."""
+    with open(PROFILES_DIR / profile / "review.yaml", encoding="utf-8") as stream:
+        return yaml.safe_load(stream)
+
+
+def choose_profile(family: str | None, date: tuple[str, str, str] | None) -> str:
+    """Return the profile for a document of that family and date (state → nd30)."""
+    if family == "state":
+        return "nd30"
+    if date is None or not date[2].isdigit():
+        return "hd05"
+    month = int(date[1]) if date[1].isdigit() else 12
+    day = int(date[0]) if date[0].isdigit() else 28
+    try:
+        dated = dt.date(int(date[2]), month, day)
+    except ValueError:
+        dated = dt.date(int(date[2]), min(max(month, 1), 12), 1)
+    return "hd05" if dated >= HD05_FROM else "hd36"
+
+
+def review_docx(path: Path, profile: str | None = None) -> tuple[str, list[Diagnostic]]:
+    """Return the profile used and the layout findings of the .docx at `path`."""
+    from generator.layout.recognise import recognise
+    from generator.layout.rules import check_layout
+    from generator.layout.structure import check_structure
+    from generator.ooxml.inspect import read_facts
+
+    facts = read_facts(path)
+    parts = recognise(facts)
+    name = profile or choose_profile(parts.family, parts.date)
+    spec = review_spec(name)
+    problems = [*check_layout(facts, parts, spec), *check_structure(facts, parts, spec)]
+    problems.sort(key=lambda problem: problem.paragraph.index if problem.paragraph else 0)
+    # page and whole-document facts first, then in reading order
+    return name, [_located(path, problem) for problem in problems]
+
+
+def _located(path: Path, problem) -> Diagnostic:
+    p = problem.paragraph
+    where = Location(path, 0, 0, f"đoạn {p.index}" if p is not None else "")
+    excerpt = ""
+    if p is not None and p.text.strip():
+        text = " ".join(p.text.split())
+        excerpt = "    «" + (text if len(text) <= EXCERPT else text[:EXCERPT - 1] + "…") + "»"
+    severity = ERROR if problem.severity == "error" else WARNING
+    return Diagnostic(severity, problem.code, problem.message, where, excerpt)
