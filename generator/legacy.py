@@ -120,16 +120,19 @@ def font_encoding(font: str | None) -> str | None:
     return None
 
 
-def font_text(text: str, font: str | None) -> str:
+def font_text(text: str, font: str | None, encoding: str | None = None) -> str:
     """Return the text a run in `font` shows, as Unicode: converted where the font is legacy.
 
-    A ``.VnTimeH``-style capitals font draws TCVN3's lower-case codes as capitals.
+    `encoding` overrides the font's (a run whose legacy font is set by a style the reader does
+    not see). A ``.VnTimeH``-style capitals font draws TCVN3's lower-case codes as capitals.
+    U+00AD is TCVN3's ư; in any other text it is a soft hyphen, which prints nothing: dropped.
     """
-    encoding = font_encoding(font)
+    encoding = encoding or font_encoding(font)
     if encoding is None:
-        return text
+        return text.replace("\u00ad", "")
     out = to_unicode(text, encoding)
-    return out.upper() if encoding == TCVN3 and font.strip().lower().endswith("h") else out
+    capitals = encoding == TCVN3 and (font or "").strip().lower().endswith("h")
+    return out.upper() if capitals else out
 
 
 def detect_legacy(text: str) -> str | None:

@@ -26,7 +26,7 @@ class Source:
         from generator.importer.text import to_unicode_document
 
         source = cls(path, read_docx(path))
-        to_unicode_document(source.document, source.diagnostics, source.where)
+        to_unicode_document(source.document)
         return source
 
     def where(self, paragraph: Paragraph | None) -> tuple[Location, str]:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from generator import legacy
 from generator.diagnostics import Diagnostics
 from generator.ooxml.reader import Document, NoteRun, Paragraph, TextRun
 
@@ -19,33 +20,14 @@ _ESCAPE = re.compile(r"([\\*\[])")
 _NOTE_SPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
-def legacy_encoding(font: str | None) -> str | None:
-    """Return ``tcvn3`` for ``.Vn…`` fonts, ``vni`` for ``VNI-…`` fonts, else None."""
-    name = (font or "").strip().lower()
-    if name.startswith(".vn"):
-        return "tcvn3"
-    if name.startswith("vni-"):
-        return "vni"
-    return None
-
-
-def to_unicode_document(document: Document, diagnostics: Diagnostics, where) -> None:
-    """Convert every legacy-font run of `document` to Unicode and NFC, in place.
-
-    `where(paragraph)` gives the location for a warning.
-    """
+def to_unicode_document(document: Document) -> None:
+    """Convert every legacy-font run of `document` to Unicode and NFC, in place."""
     paragraphs = list(_all_paragraphs(document))
-    used = {legacy_encoding(r.font) for p in paragraphs for r in p.runs
+    used = {legacy.font_encoding(r.font) for p in paragraphs for r in p.runs
             if isinstance(r, TextRun)} - {None}
     fallback = next(iter(used)) if len(used) == 1 else None
     for paragraph in paragraphs:
-        fonts = sorted({r.font for r in paragraph.runs
-                        if isinstance(r, TextRun) and legacy_encoding(r.font)})
         paragraph.runs = [_unicode_run(r, fallback) for r in paragraph.runs]
-        if fonts and _legacy_module() is None:
-            diagnostics.warning("import.legacy-font", f"đoạn này dùng phông cũ "
-                                f"({', '.join(fonts)}) nhưng chưa có bộ chuyển mã; chữ được "
-                                "giữ nguyên như trong tệp.", *where(paragraph))
 
 
 def _all_paragraphs(document: Document) -> Iterable[Paragraph]:
@@ -59,36 +41,19 @@ def _all_paragraphs(document: Document) -> Iterable[Paragraph]:
             stack += block.paragraphs()
 
 
-def _legacy_module():
-    """Return `generator.legacy`, or None while it is not installed."""
-    try:
-        from generator import legacy
-    except ImportError:
-        return None
-    return legacy
-
-
 def _unicode_run(run: Item, fallback: str | None = None) -> Item:
     """Return `run` in Unicode NFC.
 
     A run without a legacy font of its own (its font set by a table style or a theme) is
     converted with `fallback`, the document's one legacy encoding, when its text reads as that
-    encoding. U+00AD outside a legacy font is a soft hyphen: it prints nothing and is dropped.
+    encoding.
     """
     if not isinstance(run, TextRun):
         return run
-    text = run.text
-    encoding = legacy_encoding(run.font)
-    legacy = _legacy_module() if encoding or fallback else None
-    if encoding is None and legacy is not None and fallback \
-            and legacy.detect_legacy(text) == fallback:
+    encoding = legacy.font_encoding(run.font)
+    if encoding is None and fallback and legacy.detect_legacy(run.text) == fallback:
         encoding = fallback
-    if encoding is None:
-        text = text.replace("\u00ad", "")
-    elif legacy is not None:
-        text = legacy.to_unicode(text, encoding)
-        if encoding == "tcvn3" and (run.font or "").strip().lower().endswith("h"):
-            text = text.upper()  # .VnTimeH & co. draw the lower-case codes as capitals
+    text = legacy.font_text(run.text, run.font, encoding)
     return TextRun(unicodedata.normalize("NFC", text), run.bold, run.italic, run.font)
 
 

@@ -193,7 +193,7 @@ class _Reader:
             fields += codes
             if text:
                 look = self.chain.run(r, style_id)
-                runs.append(Run(font_text(text, look.font).replace("\u00ad", ""), look))
+                runs.append(Run(font_text(text, look.font), look))
         for simple in p.iter(qn("w:fldSimple")):
             code = (simple.get(qn("w:instr")) or "").split()
             if code:

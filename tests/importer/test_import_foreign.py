@@ -117,19 +117,7 @@ def test_handmade_word_report(tmp_path):
     assert "a) Về giáo dục" in paragraphs and "2.1. Về giáo dục" not in paragraphs
 
 
-def test_legacy_font_without_converter_is_kept_and_reported(tmp_path, monkeypatch):
-    from generator.importer import text
-
-    monkeypatch.setattr(text, "_legacy_module", lambda: None)
-    result = import_report(handmade.build(tmp_path / "tay.docx"), tmp_path / "data" / "x")
-    culture = normalized_report(result.target)["outline"][0]["sections"][1]
-
-    assert culture["paragraphs"][0] == handmade.TCVN3_TEXT + " - " + handmade.TCVN3_CAPITALS
-    assert "import.legacy-font" in {d.code for d in result.diagnostics.items}
-
-
 def test_handmade_report_faithfulness_lists_the_table_and_the_picture(tmp_path):
-    pytest.importorskip("generator.legacy", reason="legacy-font converter not there yet")
     result = import_report(handmade.build(tmp_path / "tay.docx"), tmp_path / "data" / "x")
     faithful = result.faithfulness
 
