@@ -22,6 +22,10 @@ DOC_TYPES = ("BÁO CÁO", "TỜ TRÌNH", "KẾ HOẠCH", "CHƯƠNG TRÌNH", "TH�
 """Tên loại lines that open the title block (a công văn has none)."""
 _AUTHORITY = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s")
 _DATE = re.compile(r",\s*ngày\s*(\d*)\s*tháng\s*(\d*)\s*năm\s*(\d{4})\s*$")
+_BASES = ("CĂN CỨ", "XÉT ĐỀ NGHỊ", "THEO ĐỀ NGHỊ")
+"""How the căn cứ block's lines begin; the last (often "Theo đề nghị …") ends it."""
+_DATE_LINE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
+"""A place and date line, even an unfinished one (``Vinh, ngày tháng năm 200``)."""
 _HEADING = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|Mục|Điều\s+\d+|[IVXLC]+[.-]|\d+(\.\d+)*\.?\s|"
                       r"[a-zđ]\))\s*")
 _SEPARATOR = re.compile(r"^[-–—_*]{3,}$")
@@ -104,9 +108,10 @@ def _read_header(parts: Parts, header: list[Para], title: Para) -> None:
             parts.add("star", p)
         elif re.match(r"^SỐ\b", text):
             parts.add("number", p)
-        elif _DATE.search(p.text):
+        elif _DATE_LINE.search(p.text):
             parts.add("place_date", p)
-            parts.date = _DATE.search(p.text).groups()
+            full = _DATE.search(p.text)
+            parts.date = full.groups() if full else None
         elif text.startswith("DỰ THẢO"):
             parts.add("draft", p)
         elif text.startswith(("V/V", "VỀ VIỆC")):
@@ -193,8 +198,9 @@ def _read_signature(parts: Parts, paragraphs: list[Para], authority: Para | None
         lines = [p for p in lines if p.index > authority.index]
     if lines:
         parts.add("signer_title", lines[0])
-    if len(lines) > 1:
-        parts.add("signer_name", lines[-1])
+    named = [p for p in lines[1:] if not p.text.strip().startswith("(")]  # (ký, ghi rõ họ tên)
+    if named:
+        parts.add("signer_name", named[-1])
 
 
 def _read_title_and_body(parts: Parts, paragraphs: list[Para]) -> None:
@@ -213,9 +219,11 @@ def _read_title_and_body(parts: Parts, paragraphs: list[Para]) -> None:
         start += 1
     for p in body[start:]:
         text = canonical(p.text)
-        if text.startswith(("KÍNH GỬI", "KÍNH TRÌNH")):
-            parts.add("addressee", p)
-        elif text.startswith("CĂN CỨ") and "heading" not in parts.elements:
+        if text.startswith(("KÍNH GỬI", "KÍNH TRÌNH")) or (
+                text.startswith("- ") and parts.elements.get("addressee") and
+                "body" not in parts.elements and "heading" not in parts.elements):
+            parts.add("addressee", p)  # Kính gửi: and the "- …;" lines under it
+        elif text.startswith(_BASES) and "body" not in parts.elements:
             parts.add("bases", p)
         elif _is_heading(p):
             parts.add("heading", p)
