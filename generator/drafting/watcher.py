@@ -110,10 +110,10 @@ class Watcher:
 
     def paths(self) -> tuple[Path, ...]:
         """Return the folders to watch: the report's and the template's."""
-        from generator.pipeline import project_root
+        from generator.project import ReportFolder
 
         templates = self.template.parent if self.template else \
-            project_root(self.report_dir) / "templates"
+            ReportFolder(self.report_dir).templates_dir
         found = [self.root] + ([templates] if templates.is_dir() else [])
         return tuple(dict.fromkeys(found))
 
