@@ -2,7 +2,8 @@
 
 Commands are imported only when run, so ``baocao --help`` and a build do not pay for each
 other's imports. Exit codes: 0 success; 1 problems in the data, the template or the output (all
-are printed); 2 wrong usage (click). A user's mistake never shows a traceback; ``-v`` adds one.
+are printed); 2 wrong usage (click). Nothing shows a traceback: every command runs under
+`lastresort.guard` (a Vietnamese message and a log file); ``-v`` prints the details too.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 
 import click
 
-from generator import __version__, cli_vi
+from generator import __version__, cli_vi, lastresort
 
 cli_vi.install()
 
@@ -39,6 +40,7 @@ class _LazyGroup(click.Group):
             return None
         command = importlib.import_module(module).command
         command.options_metavar = "[TÙY_CHỌN]"  # click's default "[OPTIONS]" is English
+        command.callback = lastresort.guard(command.callback)  # never a traceback
         return command
 
 

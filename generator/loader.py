@@ -23,6 +23,7 @@ import yaml
 
 from generator import legacy
 from generator.diagnostics import Diagnostics, Location, caret_excerpt, display_path
+from generator.oserrors import describe
 from generator.textclean import (
     INVALID_CHARS,
     clean_text,
@@ -140,7 +141,7 @@ def read_text(path: Path, diagnostics: Diagnostics) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        diagnostics.error("file.unreadable", f"không đọc được tệp ({exc.strerror or exc}).",
+        diagnostics.error("file.unreadable", f"không đọc được tệp: {describe(exc)}.",
                           Location(path))
         return None
     raw = raw.removeprefix(BOM)

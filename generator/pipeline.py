@@ -88,6 +88,15 @@ def _load_manifest(folder: ReportFolder, diagnostics: Diagnostics):
     return load_valid(path, ReportFile, diagnostics)
 
 
+def read_manifest(report_dir: Path) -> tuple[SourceFile, ReportFile]:
+    """Return report.yaml loaded and validated, or raise `DataError` with its problems."""
+    diagnostics = Diagnostics()
+    source, manifest = _load_manifest(ReportFolder(report_dir), diagnostics)
+    if source is None or manifest is None:
+        raise DataError("dữ liệu có lỗi", diagnostics)
+    return source, manifest
+
+
 def load_valid(path: Path, model: type[M], diagnostics: Diagnostics) -> tuple[SourceFile | None,
                                                                               M | None]:
     """Load the YAML file at `path` and validate it as `model`; problems go to `diagnostics`.

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -230,3 +232,36 @@ def check_writable(owner: Path, path: Path) -> None:
     if path.exists() and not path.is_file():
         raise PathRefused("path.invalid", f"{what} là một thư mục hoặc tệp đặc biệt, không "
                           "phải tệp thường; baocao không ghi đè.")
+
+
+def copy_folder(source: Path, target: Path, skip: Callable[[str], bool],
+                home: Path | None = None, seen: set[Path] | None = None) -> list[Path]:
+    """Copy the folder `source` to the new folder `target`; return what was left out.
+
+    Only regular files and folders that stay inside `source` once links are followed are
+    copied, as plain files (a link in someone's folder must not make the copy read, or later
+    write, a file elsewhere); links that leave, pipes and devices are left out, and a folder
+    reached twice (a link loop) is copied once. `skip(name)` says which names to leave out
+    silently (lock files, baocao's own records).
+    """
+    home = home or real_path(source)
+    seen = seen if seen is not None else {home}
+    left_out: list[Path] = []
+    target.mkdir(parents=True)
+    for entry in sorted(source.iterdir()):
+        if skip(entry.name):
+            continue
+        try:
+            real = real_path(entry)
+        except PathRefused:
+            real = None
+        if real is None or not within(real, home) or not (real.is_file() or real.is_dir()) \
+                or real in seen:
+            left_out.append(entry)
+        elif real.is_dir():
+            seen.add(real)
+            left_out += copy_folder(entry, target / entry.name, skip, home, seen)
+        else:
+            shutil.copyfile(real, target / entry.name)
+            shutil.copystat(real, target / entry.name)
+    return left_out
