@@ -3,7 +3,7 @@
 Commands are imported only when run, so ``baocao --help`` and a build do not pay for each
 other's imports. Exit codes: 0 success; 1 problems in the data, the template or the output (all
 are printed); 2 wrong usage (click). Nothing shows a traceback: every command runs under
-`lastresort.guard` (a Vietnamese message and a log file); ``-v`` prints the details too.
+`lastresort.run_guarded` (a Vietnamese message and a log file); ``-v`` prints the details too.
 """
 
 from __future__ import annotations
@@ -34,13 +34,21 @@ class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["baocao.verbose"] = any(arg in ("-v", "--verbose") for arg in args)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        # around the command's parsing too: a NUL in an argument fails inside click.Path
+        verbose = ctx.meta.get("baocao.verbose", False)
+        return lastresort.run_guarded(lambda: super(_LazyGroup, self).invoke(ctx), verbose)
+
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         module = COMMANDS.get(name)
         if module is None:
             return None
         command = importlib.import_module(module).command
         command.options_metavar = "[TÙY_CHỌN]"  # click's default "[OPTIONS]" is English
-        command.callback = lastresort.guard(command.callback)  # never a traceback
         return command
 
 

@@ -8,7 +8,6 @@ and ``-v`` prints them too. Outputs are written atomically, so the previous resu
 
 from __future__ import annotations
 
-import functools
 import os
 import platform
 import sys
@@ -17,7 +16,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import click
 
@@ -26,32 +25,39 @@ from generator.diagnostics import display_path
 from generator.errors import EXIT_DATA, BaocaoError
 from generator.oserrors import describe
 
+T = TypeVar("T")
 LOG_DIR_VARIABLE = "BAOCAO_LOG_DIR"
 """Where the logs go when set (tests); otherwise ``<temp>/baocao``."""
 
 
-def guard(callback: Callable[..., Any]) -> Callable[..., Any]:
-    """Return `callback` run under the last-resort handler (``verbose=`` says how much)."""
-    if getattr(callback, "guarded", False):
-        return callback
+def run_guarded(call: Callable[[], T], verbose: bool = False) -> T:
+    """Return `call()`, or end the command as the last resort does (see the module docstring).
 
-    @functools.wraps(callback)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return callback(*args, **kwargs)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise  # click's own ending: usage errors, --help, Ctrl+C
-        except BaocaoError as exc:
-            from generator.commands.common import print_failure
+    Click's own endings (usage errors, ``--help``, Ctrl+C) and `SystemExit` pass through.
+    """
+    try:
+        return call()
+    except (click.exceptions.Exit, click.ClickException, click.Abort):
+        raise
+    except BaocaoError as exc:
+        from generator.commands.common import print_failure
 
-            print_failure(exc, bool(kwargs.get("verbose")))
-            sys.exit(exc.exit_code)
-        except Exception as exc:  # noqa: BLE001 - the point of a last resort
-            click.echo(failure_lines(exc, bool(kwargs.get("verbose"))), err=True)
-            sys.exit(EXIT_DATA)
+        print_failure(exc, verbose)
+        sys.exit(exc.exit_code)
+    except ValueError as exc:
+        if not _nul(exc):
+            click.echo(failure_lines(exc, verbose), err=True)
+        else:  # a user's mistake in an argument, not a fault: nothing to log
+            click.echo("Lỗi: Tên tệp hoặc thư mục có ký tự NUL (mã 0); hãy gõ lại tên đó.",
+                       err=True)
+        sys.exit(EXIT_DATA)
+    except Exception as exc:  # noqa: BLE001 - the point of a last resort
+        click.echo(failure_lines(exc, verbose), err=True)
+        sys.exit(EXIT_DATA)
 
-    guarded.guarded = True  # type: ignore[attr-defined]
-    return guarded
+
+def _nul(exc: BaseException) -> bool:
+    return isinstance(exc, ValueError) and "null" in str(exc)
 
 
 def failure_lines(exc: BaseException, verbose: bool = False) -> str:
@@ -75,7 +81,7 @@ def failure_text(exc: BaseException, verbose: bool = False) -> str:
 
 def what_happened(exc: BaseException) -> str:
     """Return one Vietnamese sentence about `exc`, naming the file for an OS error."""
-    if isinstance(exc, OSError) or (isinstance(exc, ValueError) and "null" in str(exc)):
+    if isinstance(exc, OSError) or _nul(exc):
         name = getattr(exc, "filename", None)
         where = f" với '{display_path(Path(os.fsdecode(name)))}'" if name else ""
         return f"không thao tác được{where}: {describe(exc)}."

@@ -55,8 +55,8 @@ def _checked(target: Path, where: str) -> Path:
         raise OutputError(f"'{where}' là liên kết (symlink); baocao không ghi kết quả qua liên "
                           "kết. Hãy chọn một tên tệp thường.")
     if target.is_dir():
-        raise OutputError(f"'{where}' là một thư mục, không phải tệp; hãy ghi tên tệp .docx, "
-                          f"ví dụ '{display_path(target / 'bao-cao.docx')}'.")
+        raise OutputError(f"'{where}' là một thư mục, không phải tệp .docx; hãy đổi tên hoặc "
+                          "xóa thư mục đó, hoặc chọn nơi lưu khác bằng -o.")
     if target.exists() and not target.is_file():
         raise OutputError(f"'{where}' là một tệp đặc biệt (không phải tệp thường); hãy chọn nơi "
                           "khác.")

@@ -77,12 +77,18 @@ def check_file_name(name: str, what: str) -> None:
                           "tên tệp của hệ điều hành; hãy đặt tên ngắn hơn.")
     bad = _FORBIDDEN.search(name)
     if bad:
-        shown = f"mã {ord(bad.group()):#x}" if bad.group() < " " else f"'{bad.group()}'"
-        raise PathRefused("path.invalid", f"{what} có ký tự {shown}, không dùng được trong tên "
+        char = f"mã {ord(bad.group()):#x}" if bad.group() < " " else f"'{bad.group()}'"
+        raise PathRefused("path.invalid", f"{what} có ký tự {char}, không dùng được trong tên "
                           "tệp trên Windows.")
     if _RESERVED.match(name) or name.endswith((" ", ".")):
         raise PathRefused("path.invalid", f"{what}: '{name}' không dùng được làm tên tệp trên "
                           "Windows (tên thiết bị, hoặc kết thúc bằng dấu cách hay dấu chấm).")
+
+
+def shown(name: str, width: int = 60) -> str:
+    """Return `name` as quoted in a message: NUL visible, a very long name cut with ``…``."""
+    name = name.replace("\0", "\\0")
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def real_path(path: Path) -> Path:
@@ -160,7 +166,7 @@ class ReportFolder:
 
     def area(self, name: str) -> Path:
         """Return the file of area `name` (``kinh-te`` → ``areas/kinh-te.yaml``), checked."""
-        what = f"phần '{name}'"
+        what = f"phần '{shown(name)}'"
         parts = name_parts(name, what)
         check_file_name(parts[-1] + ".yaml", what)
         path = self.areas_dir.joinpath(*parts[:-1], parts[-1] + ".yaml")
@@ -188,7 +194,7 @@ class ReportFolder:
         if name is None:
             local = self.templates_dir / DEFAULT_TEMPLATE
             return local if local.is_file() else PACKAGE_ROOT / TEMPLATES_DIR / DEFAULT_TEMPLATE
-        what = f"mẫu Word '{name}'"
+        what = f"mẫu Word '{shown(name)}'"
         try:
             parts = name_parts(name, what)
             candidates = [self.real.joinpath(*parts), self.templates_dir.joinpath(*parts)]
