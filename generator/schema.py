@@ -39,9 +39,9 @@ def _number_to_str(value: Any) -> Any:
 
 def _digits(value: str) -> str:
     # the loader keeps 0127, 12:30 or 1_000 as typed; a document number is digits only
-    if not re.fullmatch(r"[0-9]+", value.strip()):
-        raise PydanticCustomError("number_digits", "số văn bản chỉ gồm chữ số, ví dụ 127 "
-                                  "(đang là '{value}')", {"value": value})
+    if not re.fullmatch(r"[0-9]+[A-Za-z]?", value.strip()):
+        raise PydanticCustomError("number_digits", "số văn bản chỉ gồm chữ số (có thể thêm một "
+                                  "chữ cái như 12a), đang là '{value}'", {"value": value})
     return value.strip()
 
 

@@ -18,7 +18,7 @@ import yaml
 
 from generator import legacy
 from generator.commands.common import print_diagnostics, report_dir_ok
-from generator.diagnostics import Diagnostics, display_path
+from generator.diagnostics import Diagnostics, Location, display_path
 from generator.errors import EXIT_DATA, EXIT_OK
 from generator.loader import BOM, read_text
 from generator.oserrors import describe
@@ -53,9 +53,11 @@ def command(report: Path, dry_run: bool) -> None:
     tally = _Tally()
     for path in [folder.manifest, *folder.area_files()]:
         try:
-            fixes = fix_file(folder.inside(path, f"'{display_path(path)}'"), dry_run)
+            fixes = fix_file(folder.inside(path, "tệp này"), dry_run)
         except PathRefused as refused:
-            click.echo(f"lỗi[{refused.code}]: {refused.message}", err=True)
+            found = Diagnostics()
+            found.error(refused.code, refused.message, Location(path))
+            print_diagnostics(found)
             tally.unread += 1
             continue
         except _Refused as exc:

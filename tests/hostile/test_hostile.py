@@ -32,7 +32,7 @@ def normalise(output: str, root, outside) -> str:
 def docx_lines(path) -> list[str]:
     """Return the text of every paragraph of the .docx at `path` (body, tables, footnotes)."""
     package = DocxPackage(path)
-    notes = package.footnote_texts().values()
+    notes = package.footnote_texts().values() if "word/footnotes.xml" in package.parts else []
     return [normalize(paragraph_text(p)) for p in package.document.iter(w("p"))] + list(notes)
 
 
