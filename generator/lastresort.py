@@ -87,8 +87,8 @@ def what_happened(exc: BaseException) -> str:
         return f"không thao tác được{where}: {describe(exc)}."
     if isinstance(exc, MemoryError):
         return "máy không đủ bộ nhớ để làm tiếp (tệp đầu vào quá lớn?)."
-    return (f"baocao gặp sự cố ngoài dự kiến ({type(exc).__name__}); đây là lỗi của chương "
-            "trình, không phải của dữ liệu.")
+    return (f"chương trình baocao gặp sự cố ngoài dự kiến ({type(exc).__name__}); đây là lỗi "
+            "của chương trình, không phải của dữ liệu.")
 
 
 def write_log(details: str) -> Path | None:

@@ -88,7 +88,8 @@ def build_one(report_dir: Path, output: Path | None, verbose: bool,
     return finish(outcome, verbose, extras)
 
 
-def attempt(report_dir: Path, output: Path | None = None) -> BuildResult | BaocaoError:
+def attempt(report_dir: Path, output: Path | None = None,
+            verbose: bool = False) -> BuildResult | BaocaoError:
     """Build `report_dir`; return the error instead of raising it.
 
     Anything unexpected becomes an error too, its details in a log (`lastresort`), so that
@@ -103,7 +104,7 @@ def attempt(report_dir: Path, output: Path | None = None) -> BuildResult | Baoca
     except Exception as exc:  # noqa: BLE001 - reported like the last-resort handler does
         from generator.lastresort import failure_text
 
-        return BaocaoError(failure_text(exc))
+        return BaocaoError(failure_text(exc, verbose))
 
 
 def build_outcome(report_dir: Path, output: Path | None = None, *, check: bool = False,
@@ -112,7 +113,7 @@ def build_outcome(report_dir: Path, output: Path | None = None, *, check: bool =
 
     Module-level, so that a worker process started by spawn (Windows) can find it by name.
     """
-    result = attempt(report_dir, output)
+    result = attempt(report_dir, output, verbose)
     if isinstance(result, BaocaoError):
         return failed(result, verbose)
     return Outcome(diagnostics=formatted(result.compiled.diagnostics), summary=result.summary(),
@@ -124,7 +125,7 @@ def failed(exc: BaocaoError, verbose: bool) -> Outcome:
     """Return what is printed for a build that stopped (as `print_failure` prints it)."""
     why = stop_line(exc)
     trace = ""
-    if verbose:  # as text: a traceback does not cross processes
+    if verbose and exc.__traceback__ is not None:  # as text: it does not cross processes
         import traceback
 
         trace = "".join(traceback.format_exception(exc))
