@@ -180,10 +180,13 @@ class ReportFolder:
             return True
 
     def area_files(self) -> list[Path]:
-        """Return ``areas/*.yaml`` in name order (none when ``areas/`` leaves the folder)."""
+        """Return the files ``areas/*.yaml`` in name order (none when ``areas/`` leaves the folder).
+
+    Only regular files (links followed): reading a pipe named ``x.yaml`` would never end.
+    """
         if self.areas_dir_leaves() or not self.areas_dir.is_dir():
             return []
-        return sorted(self.areas_dir.glob("*.yaml"))
+        return sorted(path for path in self.areas_dir.glob("*.yaml") if path.is_file())
 
     def template(self, name: str | None) -> Path:
         """Return the template `name` names (default: the project's, else baocao's own).
@@ -229,6 +232,7 @@ def check_writable(owner: Path, path: Path) -> None:
     link on the way (the file itself or a folder below `owner`) could send the bytes anywhere.
     """
     what = f"'{display_path(path)}'"
+    check_file_name(path.name, what)  # a heading slugged to "con" must not reach the device
     if path.is_symlink():
         raise PathRefused("path.outside", f"{what} là liên kết (symlink); baocao không ghi qua "
                           "liên kết. Hãy xóa liên kết hoặc thay bằng một tệp thường.")

@@ -162,3 +162,9 @@ def test_same_file_follows_links(tmp_path):
     _link(tmp_path / "b.docx", tmp_path / "a.docx")
     assert same_file(tmp_path / "b.docx", tmp_path / "a.docx")
     assert not same_file(tmp_path / "a.docx", tmp_path / "c.docx")
+
+
+def test_a_device_name_is_never_written(tmp_path):
+    with pytest.raises(PathRefused) as refused:
+        check_writable(tmp_path, tmp_path / "con.yaml")
+    assert refused.value.code == "path.invalid"
