@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.diagnostics import display_path
 from generator.errors import OutputError
-from generator.project import NAME_MAX, PathRefused, ReportFolder, real_path, within
+from generator.project import PathRefused, ReportFolder, check_file_name, real_path, within
 
 
 def check_output_path(target: Path, report_dir: Path, template: Path,
@@ -44,9 +44,10 @@ def _checked(target: Path, where: str) -> Path:
     """Return `target` resolved; refuse NUL, over-long names, links, folders, special files."""
     if "\0" in str(target):
         raise OutputError("tên tệp kết quả có ký tự NUL (mã 0); hãy đặt tên khác.")
-    if len(target.name.encode("utf-8")) > NAME_MAX:
-        raise OutputError(f"tên tệp kết quả dài {len(target.name)} ký tự, quá giới hạn tên tệp "
-                          "của hệ điều hành; hãy đặt tên ngắn hơn.")
+    try:
+        check_file_name(target.name, "tệp kết quả")
+    except PathRefused as refused:
+        raise OutputError(refused.message) from None
     try:
         resolved = real_path(target)
     except PathRefused as refused:

@@ -201,6 +201,8 @@ class ReportFolder:
         try:
             parts = name_parts(name, what)
             candidates = [self.real.joinpath(*parts), self.templates_dir.joinpath(*parts)]
+            if parts[0] == TEMPLATES_DIR:  # "templates/x.docx", as the default is written
+                candidates.append(self.project.joinpath(*parts))
         except PathRefused as refused:
             if refused.code != "path.outside" or name.startswith(("/", "\\")) or ":" in name:
                 raise

@@ -91,6 +91,12 @@ def test_a_template_name_is_looked_up_in_the_report_then_in_templates(tmp_path):
     assert folder.template("to-trinh.docx") == folder.path.resolve() / "to-trinh.docx"
 
 
+def test_a_template_written_as_the_default_is_found_in_the_project_templates(tmp_path):
+    folder = _project(tmp_path)
+    (tmp_path / "templates" / "to-trinh.docx").write_bytes(b"PK")
+    assert folder.template("templates/to-trinh.docx") == tmp_path / "templates" / "to-trinh.docx"
+
+
 def test_a_template_written_with_dots_into_templates_is_accepted(tmp_path):
     folder = _project(tmp_path)
     (tmp_path / "templates" / "mau.docx").write_bytes(b"PK")
