@@ -180,10 +180,10 @@ class ReportFolder:
             return True
 
     def area_files(self) -> list[Path]:
-        """Return the files ``areas/*.yaml`` in name order (none when ``areas/`` leaves the folder).
+        """Return the regular files ``areas/*.yaml`` in name order, links followed.
 
-    Only regular files (links followed): reading a pipe named ``x.yaml`` would never end.
-    """
+        None when ``areas/`` leaves the folder; no pipe named ``x.yaml`` (reading it never ends).
+        """
         if self.areas_dir_leaves() or not self.areas_dir.is_dir():
             return []
         return sorted(path for path in self.areas_dir.glob("*.yaml") if path.is_file())
