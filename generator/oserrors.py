@@ -25,6 +25,7 @@ _BY_ERRNO = {
     errno.EMFILE: "mở quá nhiều tệp cùng lúc",
     errno.ENOTEMPTY: "thư mục không trống",
     errno.EXDEV: "không chuyển được tệp sang ổ đĩa khác",
+    errno.EPIPE: "chương trình nhận kết quả (qua dấu '|') đã đóng",
     getattr(errno, "EDQUOT", -1): "đã hết hạn mức dung lượng được cấp",
     getattr(errno, "ETXTBSY", -2): "tệp đang được chương trình khác dùng",
 }
