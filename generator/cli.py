@@ -2,7 +2,8 @@
 
 Commands are imported only when run, so ``baocao --help`` and a build do not pay for each
 other's imports. Exit codes: 0 success; 1 problems in the data, the template or the output (all
-are printed); 2 wrong usage (click). A user's mistake never shows a traceback; ``-v`` adds one.
+are printed); 2 wrong usage (click). Nothing shows a traceback: every command runs under
+`lastresort.run_guarded` (a Vietnamese message and a log file); ``-v`` prints the details too.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 
 import click
 
-from generator import __version__, cli_vi
+from generator import __version__, cli_vi, lastresort
 
 cli_vi.install()
 
@@ -32,6 +33,15 @@ COMMANDS = {
 class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["baocao.verbose"] = any(arg in ("-v", "--verbose") for arg in args)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        # around the command's parsing too: a NUL in an argument fails inside click.Path
+        verbose = ctx.meta.get("baocao.verbose", False)
+        return lastresort.run_guarded(lambda: super(_LazyGroup, self).invoke(ctx), verbose)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         module = COMMANDS.get(name)

@@ -23,6 +23,7 @@ import yaml
 
 from generator import legacy
 from generator.diagnostics import Diagnostics, Location, caret_excerpt, display_path
+from generator.oserrors import describe
 from generator.textclean import (
     INVALID_CHARS,
     clean_text,
@@ -140,7 +141,7 @@ def read_text(path: Path, diagnostics: Diagnostics) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        diagnostics.error("file.unreadable", f"không đọc được tệp ({exc.strerror or exc}).",
+        diagnostics.error("file.unreadable", f"không đọc được tệp: {describe(exc)}.",
                           Location(path))
         return None
     raw = raw.removeprefix(BOM)
@@ -212,6 +213,27 @@ def _quoted_tokens(text: str) -> list[yaml.ScalarToken]:
     return tokens
 
 
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)")
+
+
+def as_typed(value: Any, text: str, key: bool = False) -> bool:
+    """Return True if the plain scalar `text` may keep YAML's reading `value`.
+
+    YAML 1.1 reads ``0127`` as octal 87, ``12:30`` as 750, ``1_000`` as 1000, ``no``/``on`` as
+    booleans and ``7.10`` as 7.1: an official number or an abbreviation silently changed. Only a
+    plain decimal, ``true``/``false`` and a number printed back as typed keep their reading; the
+    rest stay the text typed, which a text field keeps and a number or yes/no field reads as
+    written (``010`` is 10) or refuses with its line. Keys (footnote ids) are always text.
+    """
+    if isinstance(value, bool):
+        return not key and text.lower() in ("true", "false")
+    if isinstance(value, int):
+        return not key and _DECIMAL.fullmatch(text) is not None
+    if isinstance(value, float):
+        return not key and repr(value) == text
+    return True
+
+
 class _Builder:
     """Turn composed nodes into Python values, recording marks and text problems."""
 
@@ -243,7 +265,8 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
-            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._scalar(key_node, path, key=True) \
+                if isinstance(key_node, yaml.ScalarNode) else None
             if key is None or isinstance(key, (dict, list)):
                 self._error(key_node, path, "yaml.key", "tên trường phải là một chữ đơn giản.")
                 continue
@@ -262,13 +285,15 @@ class _Builder:
             result[key] = self.build(value_node, child)
         return result
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: Path_, key: bool = False) -> Any:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except Exception:  # noqa: BLE001 - any failure here is a value the user mistyped
             self.source.reported.add(path)
             self._error(node, path, "yaml.value", value_message(node.tag, node.value))
             return None
+        if not node.style and not as_typed(value, node.value, key):  # plain: None, or "" (C)
+            value = node.value  # 0127, 12:30, 1_000, no, 7.10: the characters typed
         if isinstance(value, str):
             value = self._clean(value, node, path)
         return value

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.diagnostics import display_path
 from generator.errors import BaocaoError
+from generator.oserrors import describe
 
 TIMEOUT_SECONDS = 180
 _WINDOWS_CANDIDATES = (
@@ -155,7 +156,7 @@ def _run(command: list[str], failure: str) -> None:
         raise ConversionError(f"{failure} sau {TIMEOUT_SECONDS} giây.") from None
     except OSError as exc:
         raise ConversionError(f"{failure}: không chạy được '{command[0]}' "
-                              f"({exc.strerror or exc}).") from None
+                              f"({describe(exc)}).") from None
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -164,6 +165,6 @@ def _replace(source: Path, target: Path) -> None:
         os.replace(source, target)
     except OSError as exc:
         Path(source).unlink(missing_ok=True)
-        raise ConversionError(f"không ghi được '{display_path(target)}' ({exc.strerror or exc}): "
+        raise ConversionError(f"không ghi được '{display_path(target)}' ({describe(exc)}): "
                               "có thể tệp đang mở trong một chương trình xem; hãy đóng lại rồi "
                               "thử lại.") from None

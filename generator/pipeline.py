@@ -12,19 +12,18 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.diagnostics import Diagnostics, Location, display_path
-from generator.errors import DataError, OutputError
+from generator.errors import DataError
 from generator.loader import SourceFile, load_yaml
 from generator.model import Report
+from generator.outputs import check_output_path
+from generator.project import AREAS_DIR, REPORT_FILE, PathRefused, ReportFolder
 from generator.resolve import LoadedArea, area_key, resolve_report
 from generator.schema import AreaFile, OutlineEntry, ReportFile
 from generator.validate import salvage_outline, validate
 from generator.vnformat import format_number
 
 M = TypeVar("M")
-REPORT_FILE = "report.yaml"
-AREAS_DIR = "areas"
-TEMPLATE = Path("templates") / "bao-cao.docx"
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+__all__ = ["AREAS_DIR", "REPORT_FILE", "check_output_path"]  # re-exported for the commands
 
 
 @dataclass(frozen=True)
@@ -61,22 +60,41 @@ class BuildResult:
 
 def compile_report(report_dir: Path) -> Compiled:
     """Return the resolved report in `report_dir`, or raise `DataError` listing every problem."""
+    folder = ReportFolder(report_dir)
     diagnostics = Diagnostics()
-    # 1. Load and validate report.yaml.
-    source, manifest = load_valid(report_dir / REPORT_FILE, ReportFile, diagnostics)
+    # 1. Load and validate report.yaml (it too must not be a link that leaves the folder).
+    source, manifest = _load_manifest(folder, diagnostics)
     if manifest is None:
         outline = salvage_outline(source)  # still check the areas: every problem in one run
         if outline is not None:
-            _load_areas(report_dir, outline, source, diagnostics)
+            _load_areas(folder, outline, source, diagnostics)
         raise DataError("dữ liệu có lỗi", diagnostics)
     # 2. Load and validate every area the outline names; warn about unused ones.
-    areas = _load_areas(report_dir, manifest.outline, source, diagnostics)
+    areas = _load_areas(folder, manifest.outline, source, diagnostics)
+    template = _template_path(folder, manifest, source, diagnostics)
     # 3. Resolve: numbering, footnotes, cross-file checks.
     report = resolve_report(manifest, source, areas, diagnostics)
-    if diagnostics.has_errors():
+    if diagnostics.has_errors() or template is None:
         raise DataError("dữ liệu có lỗi", diagnostics)
-    return Compiled(report, _template_path(report_dir, manifest), diagnostics, manifest, source,
-                    areas)
+    return Compiled(report, template, diagnostics, manifest, source, areas)
+
+
+def _load_manifest(folder: ReportFolder, diagnostics: Diagnostics):
+    try:
+        path = folder.check_manifest()
+    except PathRefused as refused:
+        diagnostics.error(refused.code, refused.message, Location(folder.manifest))
+        return None, None
+    return load_valid(path, ReportFile, diagnostics)
+
+
+def read_manifest(report_dir: Path) -> tuple[SourceFile, ReportFile]:
+    """Return report.yaml loaded and validated, or raise `DataError` with its problems."""
+    diagnostics = Diagnostics()
+    source, manifest = _load_manifest(ReportFolder(report_dir), diagnostics)
+    if source is None or manifest is None:
+        raise DataError("dữ liệu có lỗi", diagnostics)
+    return source, manifest
 
 
 def load_valid(path: Path, model: type[M], diagnostics: Diagnostics) -> tuple[SourceFile | None,
@@ -99,51 +117,46 @@ def build_report(report_dir: Path, output: Path | None = None) -> BuildResult:
     started = time.perf_counter()
     compiled = compile_report(report_dir)
     target = output or default_output(report_dir)
-    check_output_path(target, report_dir, compiled.template)
+    check_output_path(target, report_dir, compiled.template, compiled_inputs(compiled))
     data = render_docx(compiled.template, compiled.report, build_context(compiled.report))
     written = write_output(target, data)
     return BuildResult(compiled, target, written, time.perf_counter() - started)
 
 
+def compiled_inputs(compiled: Compiled) -> list[Path]:
+    """Return every file a build read: report.yaml, the area files, the template."""
+    areas = [area.source.path for area in compiled.areas.values()]
+    return [compiled.source.path, *areas, compiled.template]
+
+
 def project_root(report_dir: Path) -> Path:
     """Return the project folder: the parent of ``data/`` when the report lives there."""
-    report_dir = report_dir.resolve()
-    if report_dir.parent.name == "data":
-        return report_dir.parent.parent
-    return Path.cwd()
+    return ReportFolder(report_dir).project
 
 
 def default_output(report_dir: Path) -> Path:
     """Return ``<project>/output/<report folder name>.docx``."""
-    return project_root(report_dir) / "output" / f"{report_dir.resolve().name}.docx"
+    return ReportFolder(report_dir).default_output()
 
 
-def check_output_path(target: Path, report_dir: Path, template: Path) -> None:
-    """Refuse an output that would overwrite data or the template."""
-    resolved = target.resolve()
-    where = display_path(target)
-    if resolved.suffix.lower() != ".docx":
-        raise OutputError(f"tệp kết quả '{where}' phải có đuôi .docx.")
-    templates = project_root(report_dir) / TEMPLATE.parent
-    template = template.resolve()
-    if resolved.parent == template.parent or resolved.is_relative_to(templates.resolve()):
-        raise OutputError(f"không ghi kết quả vào thư mục mẫu: '{where}'. Hãy chọn nơi khác.")
-    data_root = project_root(report_dir) / "data"
-    if resolved.is_relative_to(report_dir.resolve()) or resolved.is_relative_to(data_root.resolve()):
-        raise OutputError(f"không ghi kết quả vào thư mục dữ liệu: '{where}'. Hãy chọn nơi khác.")
+def _template_path(folder: ReportFolder, manifest: ReportFile, source: SourceFile,
+                   diagnostics: Diagnostics) -> Path | None:
+    try:
+        return folder.template(manifest.template)
+    except PathRefused as refused:
+        location = source.locate(("template",))
+        diagnostics.error(refused.code, refused.message, location, source.excerpt(location))
+        return None
 
 
-def _template_path(report_dir: Path, manifest: ReportFile) -> Path:
-    if manifest.template:
-        return report_dir / manifest.template
-    local = project_root(report_dir) / TEMPLATE
-    return local if local.is_file() else _PACKAGE_ROOT / TEMPLATE
-
-
-def _load_areas(report_dir: Path, outline: list[OutlineEntry], source: SourceFile,
+def _load_areas(folder: ReportFolder, outline: list[OutlineEntry], source: SourceFile,
                 diagnostics: Diagnostics) -> dict[str, LoadedArea]:
-    folder = report_dir / AREAS_DIR
-    available = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    if folder.areas_dir_leaves():
+        diagnostics.error("path.outside", f"thư mục {AREAS_DIR}/ là liên kết (symlink) tới một thư "
+                          "mục ngoài thư mục báo cáo; baocao không đọc các tệp trong đó. Hãy chép "
+                          "các tệp phần vào thư mục báo cáo.", Location(folder.areas_dir))
+        return {}
+    available = [p.stem for p in folder.area_files()]
     areas: dict[str, LoadedArea] = {}
     used: set[str] = set()
     for path, entry in _outline_areas(outline, ("outline",)):
@@ -154,20 +167,24 @@ def _load_areas(report_dir: Path, outline: list[OutlineEntry], source: SourceFil
                               "bố cục.", location, source.excerpt(location))
             continue
         used.add(name)
-        loaded = _load_area(folder / f"{name}.yaml", name, available, location, source,
-                            diagnostics)
+        loaded = _load_area(folder, name, available, location, source, diagnostics)
         if loaded is not None:
             areas[name] = loaded
     for name in available:
         if name not in used:
             diagnostics.warning("area.unused", f"tệp '{name}.yaml' không được bố cục "
                                 "(outline trong report.yaml) sử dụng nên không được in.",
-                                Location(folder / f"{name}.yaml"))
+                                Location(folder.areas_dir / f"{name}.yaml"))
     return areas
 
 
-def _load_area(path: Path, name: str, available: list[str], location: Location,
+def _load_area(folder: ReportFolder, name: str, available: list[str], location: Location,
                source: SourceFile, diagnostics: Diagnostics) -> LoadedArea | None:
+    try:
+        path = folder.area(name)
+    except PathRefused as refused:
+        diagnostics.error(refused.code, refused.message, location, source.excerpt(location))
+        return None
     if not path.is_file():
         listing = ", ".join(available) or "thư mục areas/ đang trống"
         diagnostics.error("outline.area-missing", f"không có tệp '{display_path(path)}' cho phần "

@@ -7,6 +7,7 @@ Every field carries an attribute docstring; messages shown to users are produced
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -34,6 +35,14 @@ def _as_list(value: Any) -> Any:
 
 def _number_to_str(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _digits(value: str) -> str:
+    # the loader keeps 0127, 12:30 or 1_000 as typed; a document number is digits only
+    if not re.fullmatch(r"[0-9]+[A-Za-z]?", value.strip()):
+        raise PydanticCustomError("number_digits", "số văn bản chỉ gồm chữ số (có thể thêm một "
+                                  "chữ cái như 12a), đang là '{value}'", {"value": value})
+    return value.strip()
 
 
 Text = Annotated[str, AfterValidator(_not_blank)]
@@ -133,7 +142,7 @@ class ReportFile(_Model):
     """Document type in capitals."""
     doc_abbrev: OptionalText = None
     """Type abbreviation in the number (``BC``); known types need none."""
-    number: Annotated[str, BeforeValidator(_number_to_str)] | None = None
+    number: Annotated[str, BeforeValidator(_number_to_str), AfterValidator(_digits)] | None = None
     """Document number; omit in a draft to leave ``Số      -BC/TU``."""
     place: Text
     """Place name in the date line (the province): ``Hậu Giang``."""

@@ -61,7 +61,7 @@ def number_line(number: str | None, doc_abbrev: str, organ_abbrev: str) -> str:
     if number is None:
         shown = BLANK_NUMBER
     elif number.isdigit():
-        shown = f"{int(number):02d}"
+        shown = number.rjust(2, "0")  # as typed (0127 stays 0127), one digit gets its 0
     else:
         shown = number
     return f"Số {shown}-{doc_abbrev}/{organ_abbrev}"

@@ -16,16 +16,18 @@ from pathlib import Path
 
 from generator.diagnostics import display_path
 from generator.errors import OutputError
+from generator.oserrors import describe
 
 _REPLACE_RETRIES = (0.05, 0.15, 0.3)
 """Pauses before retrying `os.replace`: on Windows an antivirus or the search indexer may hold a
 freshly written file for a moment."""
 
 
-def write_output(path: Path, data: bytes) -> bool:
+def write_output(path: Path, data: bytes, elsewhere: str = "chọn nơi lưu khác bằng -o") -> bool:
     """Write `data` to `path` unless it already holds exactly that; return True if written.
 
-    Raises `OutputError` with a Vietnamese message (close Word, or use ``-o``) on failure.
+    Raises `OutputError` with a Vietnamese message (close Word, or `elsewhere`: advice naming
+    only what the command has, ``-o`` by default) on failure.
     """
     try:
         if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
@@ -35,7 +37,7 @@ def write_output(path: Path, data: bytes) -> bool:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise OutputError(_cannot_write(path, exc)) from exc
+        raise OutputError(cannot_write(path, exc, elsewhere)) from exc
     return True
 
 
@@ -56,6 +58,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def backup(path: Path) -> Path:
+    """Copy `path` to ``<file>.bak`` (a timestamped name if that is taken); return the copy.
+
+    What a command replaces that it did not make (``--force``, fix-encoding) is kept this way.
+    """
+    copy = path.with_name(path.name + ".bak")
+    if copy.exists() or copy.is_symlink():
+        copy = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}.bak")
+    write_atomic(copy, path.read_bytes())
+    return copy
 
 
 def _replace(temp: str, path: Path) -> None:
@@ -85,12 +99,13 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def _cannot_write(path: Path, exc: OSError) -> str:
+def cannot_write(path: Path, exc: OSError, elsewhere: str = "chọn nơi lưu khác bằng -o") -> str:
+    """Return why `path` could not be written, in Vietnamese, ending with advice."""
     where = display_path(path)
     if _read_only(path):
         return (f"không ghi được '{where}': tệp đang đặt chế độ chỉ đọc (read-only). Hãy bỏ chế "
-                "độ chỉ đọc hoặc đóng tệp nếu đang mở trong Word, hoặc chọn nơi lưu khác bằng -o.")
+                f"độ chỉ đọc hoặc đóng tệp nếu đang mở trong Word, hoặc {elsewhere}.")
     if isinstance(exc, PermissionError):
         return (f"không ghi được '{where}': tệp đang mở trong Word hoặc thư mục chỉ cho đọc. "
-                "Hãy đóng tệp trong Word rồi chạy lại, hoặc chọn nơi lưu khác bằng -o.")
-    return f"không ghi được '{where}' ({exc.strerror or exc}). Hãy chọn nơi lưu khác bằng -o."
+                f"Hãy đóng tệp trong Word rồi chạy lại, hoặc {elsewhere}.")
+    return f"không ghi được '{where}': {describe(exc)}. Hãy {elsewhere}."

@@ -72,7 +72,7 @@ def test_header_date_leaves_blanks_for_a_draft():
 
 @pytest.mark.parametrize(("number", "expected"), [
     (None, "Số      -BC/TU"), ("5", "Số 05-BC/TU"), ("05", "Số 05-BC/TU"),
-    ("127", "Số 127-BC/TU"), ("12a", "Số 12a-BC/TU")])
+    ("127", "Số 127-BC/TU"), ("0127", "Số 0127-BC/TU"), ("12a", "Số 12a-BC/TU")])
 def test_number_line_has_no_colon_and_pads_small_numbers(number, expected):
     assert vnformat.number_line(number, "BC", "TU") == expected
 

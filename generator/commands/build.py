@@ -88,14 +88,23 @@ def build_one(report_dir: Path, output: Path | None, verbose: bool,
     return finish(outcome, verbose, extras)
 
 
-def attempt(report_dir: Path, output: Path | None = None) -> BuildResult | BaocaoError:
-    """Build `report_dir`; return the error instead of raising it."""
+def attempt(report_dir: Path, output: Path | None = None,
+            verbose: bool = False) -> BuildResult | BaocaoError:
+    """Build `report_dir`; return the error instead of raising it.
+
+    Anything unexpected becomes an error too, its details in a log (`lastresort`), so that
+    one folder of a batch cannot stop the others, nor a worker process the whole batch.
+    """
     from generator.pipeline import build_report
 
     try:
         return build_report(report_dir, output)
     except BaocaoError as exc:
         return exc
+    except Exception as exc:  # noqa: BLE001 - reported like the last-resort handler does
+        from generator.lastresort import failure_text
+
+        return BaocaoError(failure_text(exc, verbose))
 
 
 def build_outcome(report_dir: Path, output: Path | None = None, *, check: bool = False,
@@ -104,7 +113,7 @@ def build_outcome(report_dir: Path, output: Path | None = None, *, check: bool =
 
     Module-level, so that a worker process started by spawn (Windows) can find it by name.
     """
-    result = attempt(report_dir, output)
+    result = attempt(report_dir, output, verbose)
     if isinstance(result, BaocaoError):
         return failed(result, verbose)
     return Outcome(diagnostics=formatted(result.compiled.diagnostics), summary=result.summary(),
@@ -116,7 +125,7 @@ def failed(exc: BaocaoError, verbose: bool) -> Outcome:
     """Return what is printed for a build that stopped (as `print_failure` prints it)."""
     why = stop_line(exc)
     trace = ""
-    if verbose:  # as text: a traceback does not cross processes
+    if verbose and exc.__traceback__ is not None:  # as text: it does not cross processes
         import traceback
 
         trace = "".join(traceback.format_exception(exc))
@@ -187,6 +196,8 @@ def build_folders(paths: tuple[Path, ...], verbose: bool, extras: Extras,
     from generator.diagnostics import display_path
 
     folders, skipped, code = report_folders(paths)
+    if not outputs_apart(folders):
+        return EXIT_DATA
     work = partial(build_outcome, check=extras.check, verbose=verbose)  # picklable, unlike a lambda
     failed_count = 0
     for index, (folder, outcome) in enumerate(build_many(folders, jobs, work), start=1):
@@ -203,6 +214,28 @@ def build_folders(paths: tuple[Path, ...], verbose: bool, extras: Extras,
     return code
 
 
+def outputs_apart(folders: list[Path]) -> bool:
+    """Return True if no two `folders` write the same .docx; otherwise say which and why.
+
+    Refused before anything is built, rather than numbering the names: ``bc-2.docx`` would
+    depend on the order the folders were given, and a clerk would send the wrong file.
+    """
+    from generator.diagnostics import display_path
+    from generator.outputs import collisions
+    from generator.project import ReportFolder
+
+    clashes = collisions({folder: ReportFolder(folder).default_output() for folder in folders})
+    for output, same in clashes:
+        names = ", ".join(f"'{display_path(folder)}'" for folder in same)
+        click.echo(f"lỗi[output.collision]: các báo cáo {names} cùng ghi ra "
+                   f"'{display_path(output)}' (cùng tên thư mục); báo cáo tạo sau sẽ đè báo cáo "
+                   "tạo trước.", err=True)
+    if clashes:
+        click.echo("Dừng lại: chưa tạo báo cáo nào. Hãy đổi tên một trong các thư mục, hoặc tạo "
+                   "riêng từng báo cáo với -o <tệp kết quả>.", err=True)
+    return not clashes
+
+
 def report_folders(paths: tuple[Path, ...]) -> tuple[list[Path], int, int]:
     """Return the report folders among `paths`, how many were skipped, and the exit code so far.
 
@@ -210,11 +243,15 @@ def report_folders(paths: tuple[Path, ...]) -> tuple[list[Path], int, int]:
     folders) are skipped with a warning; a path that does not exist is an error.
     """
     from generator.diagnostics import display_path
+    from generator.project import ReportFolder
 
-    code, folders, skipped = EXIT_OK, [], 0
-    for path in dict.fromkeys(paths):
-        if (path / REPORT_FILE).is_file():
-            folders.append(path)
+    code, folders, skipped, seen = EXIT_OK, [], 0, set()
+    for path in paths:
+        folder = ReportFolder(path)
+        if folder.is_report():
+            if folder.real not in seen:  # data/r, ./data/r/ and a link to it: built once
+                folders.append(path)
+            seen.add(folder.real)
         elif path.exists():
             skipped += 1
             click.echo(f"Cảnh báo: bỏ qua '{display_path(path)}': không phải thư mục báo cáo "

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostics, display_path
 from generator.errors import BaocaoError
+from generator.project import REPORT_FILE, ReportFolder
 
-REPORT_FILE = "report.yaml"
+__all__ = ["REPORT_FILE", "print_diagnostics", "print_failure", "report_dir_ok", "stop_line"]
 
 
 def print_diagnostics(diagnostics: Diagnostics) -> None:
@@ -37,8 +38,8 @@ def stop_line(exc: BaocaoError) -> str:
 
 def report_dir_ok(report_dir: Path) -> bool:
     """Return True if `report_dir` holds a report.yaml; otherwise say so and return False."""
-    if (report_dir / REPORT_FILE).is_file():
+    if ReportFolder(report_dir).is_report():
         return True
-    click.echo(f"Lỗi: '{report_dir}' không phải thư mục báo cáo: thiếu tệp {REPORT_FILE}.",
-               err=True)
+    shown = display_path(report_dir).replace("\0", "\\0")
+    click.echo(f"Lỗi: '{shown}' không phải thư mục báo cáo: thiếu tệp {REPORT_FILE}.", err=True)
     return False

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +18,13 @@ import yaml
 
 from generator import legacy
 from generator.commands.common import print_diagnostics, report_dir_ok
-from generator.diagnostics import Diagnostics, display_path
+from generator.diagnostics import Diagnostics, Location, display_path
 from generator.errors import EXIT_DATA, EXIT_OK
 from generator.loader import BOM, read_text
+from generator.oserrors import describe
+from generator.project import PathRefused, ReportFolder, real_path
 from generator.textclean import blank_invalid
-from generator.writer import write_atomic
+from generator.writer import backup, write_atomic
 
 
 @dataclass(frozen=True)
@@ -48,25 +49,33 @@ class Fix:
 def command(report: Path, dry_run: bool) -> None:
     if not report_dir_ok(report):
         sys.exit(EXIT_DATA)
-    files = [report / "report.yaml", *sorted((report / "areas").glob("*.yaml"))]
-    code, values, changed = EXIT_OK, 0, 0
-    for path in files:
+    folder = ReportFolder(report)
+    tally = _Tally()
+    for path in [folder.manifest, *folder.area_files()]:
         try:
-            fixes = fix_file(path, dry_run)
+            fixes = fix_file(folder.inside(path, "tệp này"), dry_run)
+        except PathRefused as refused:
+            found = Diagnostics()
+            found.error(refused.code, refused.message, Location(path))
+            print_diagnostics(found)
+            tally.unread += 1
+            continue
         except _Refused as exc:
             click.echo(f"Lỗi: {display_path(path)}: {exc}", err=True)
-            code = EXIT_DATA
+            tally.refused(exc.found)
             continue
-        values += len(fixes)
-        changed += bool(fixes)
-    click.echo(_summary(report, values, changed, dry_run))
-    sys.exit(code)
+        tally.values += len(fixes)
+        tally.files += bool(fixes)
+    click.echo(tally.summary(report, dry_run))
+    sys.exit(EXIT_DATA if tally.failed else EXIT_OK)
 
 
 def fix_file(path: Path, dry_run: bool = False) -> list[Fix]:
     """Convert the legacy values of the YAML file at `path`; return what was (or would be) done.
 
-    Prints the changes. Raises `_Refused` when the file cannot be read, parsed or written.
+    Prints the changes. Raises `_Refused` when the file cannot be read, parsed or written (with
+    how many legacy values it holds, so the summary stays honest). A link is followed to the
+    file it names, which is rewritten in place: the link stays a link.
     """
     diagnostics = Diagnostics()
     text = read_text(path, diagnostics)
@@ -83,14 +92,16 @@ def fix_file(path: Path, dry_run: bool = False) -> list[Fix]:
         click.echo(f"  dòng {fix.line} ({fix.encoding.upper()}): {_short(fix.before)} → "
                    f"{_short(fix.after)}")
     if not dry_run:
-        bom = BOM if path.read_bytes().startswith(BOM) else b""
+        target = real_path(path)
+        bom = BOM if target.read_bytes().startswith(BOM) else b""
         try:
-            backup = _backup(path)
-            write_atomic(path, bom + new_text.encode("utf-8"))
+            copy = backup(target)
+            write_atomic(target, bom + new_text.encode("utf-8"))
         except OSError as exc:
-            raise _Refused(f"không ghi được tệp ({exc.strerror or exc}); hãy đóng tệp trong "
-                           "trình soạn thảo rồi chạy lại.") from exc
-        click.echo(f"  bản cũ: {display_path(backup)}")
+            raise _Refused(f"tìm thấy {len(fixes)} giá trị gõ bằng bảng mã cũ nhưng không ghi "
+                           f"được tệp: {describe(exc)}. Tệp được giữ nguyên; hãy đóng tệp trong "
+                           "trình soạn thảo rồi chạy lại.", len(fixes)) from exc
+        click.echo(f"  bản cũ: {display_path(copy)}")
     return fixes
 
 
@@ -164,21 +175,13 @@ def _check(old_text: str, new_text: str, fixes: list[Fix]) -> None:
             value = legacy.to_unicode(unicodedata.normalize("NFC", value), encoding)
         mismatch = mismatch or after.value != value
     if mismatch:
-        raise _Refused("không sửa tự động được tệp này (giá trị đổi khác dự kiến); tệp được "
-                       "giữ nguyên. Hãy sửa bằng tay.")
+        raise _Refused(f"tìm thấy {len(fixes)} giá trị gõ bằng bảng mã cũ nhưng không sửa tự "
+                       "động được (giá trị đổi khác dự kiến); tệp được giữ nguyên. Hãy sửa bằng "
+                       "tay.", len(fixes))
 
 
 def _start(node: yaml.Node) -> int:
     return node.start_mark.index
-
-
-def _backup(path: Path) -> Path:
-    """Copy `path` to ``<file>.bak`` (or a timestamped name if that exists); return the copy."""
-    backup = path.with_name(path.name + ".bak")
-    if backup.exists():
-        backup = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}.bak")
-    write_atomic(backup, path.read_bytes())
-    return backup
 
 
 def _short(text: str, width: int = 70) -> str:
@@ -186,15 +189,50 @@ def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _summary(report: Path, values: int, files: int, dry_run: bool) -> str:
-    where = display_path(report)
-    if not values:
-        return f"Không thấy văn bản gõ bằng bảng mã cũ trong {where}."
-    if dry_run:
-        return (f"Chạy thử: sẽ chuyển {values} giá trị trong {files} tệp sang Unicode; chưa ghi "
-                "gì. Bỏ --dry-run để ghi.")
-    return f"Đã chuyển {values} giá trị trong {files} tệp sang Unicode."
+@dataclass
+class _Tally:
+    """What a run did, for its last line: converted, found but left, and unread files."""
+
+    values: int = 0
+    files: int = 0
+    left_values: int = 0
+    left_files: int = 0
+    unread: int = 0
+
+    def refused(self, found: int) -> None:
+        if found:
+            self.left_values += found
+            self.left_files += 1
+        else:
+            self.unread += 1
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.left_files or self.unread)
+
+    def summary(self, report: Path, dry_run: bool) -> str:
+        """Return the last line: exactly what was converted, what was left and why."""
+        parts = []
+        if self.values and dry_run:
+            parts.append(f"Chạy thử: sẽ chuyển {self.values} giá trị trong {self.files} tệp sang "
+                         "Unicode; chưa ghi gì. Bỏ --dry-run để ghi.")
+        elif self.values:
+            parts.append(f"Đã chuyển {self.values} giá trị trong {self.files} tệp sang Unicode.")
+        if self.left_files:
+            parts.append(f"Còn {self.left_values} giá trị gõ bằng bảng mã cũ trong "
+                         f"{self.left_files} tệp chưa chuyển được (xem lỗi ở trên).")
+        if self.unread:
+            parts.append(f"{self.unread} tệp không đọc được nên chưa được xem (xem lỗi ở trên).")
+        if not self.values and not self.left_files:
+            where = "các tệp còn lại của " if self.unread else ""
+            parts.insert(0, f"Không thấy văn bản gõ bằng bảng mã cũ trong {where}"
+                         f"{display_path(report)}.")
+        return " ".join(parts)
 
 
 class _Refused(Exception):
-    """A file that fix-encoding leaves alone, with the Vietnamese reason."""
+    """A file that fix-encoding leaves alone, with the Vietnamese reason and the values found."""
+
+    def __init__(self, message: str, found: int = 0):
+        super().__init__(message)
+        self.found = found

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from generator.commands.common import print_failure, report_dir_ok
+from generator.commands.common import print_diagnostics, print_failure, report_dir_ok
 from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 
 _STATE_COLORS = {"missing": "red", "invalid": "red", "empty": "red", "unchanged": "yellow",
@@ -34,11 +34,12 @@ def command(report: Path, previous: Path | None, no_color: bool) -> None:
     except BaocaoError as exc:
         print_failure(exc)
         sys.exit(exc.exit_code)
+    print_diagnostics(status.diagnostics)
     color = False if no_color or os.environ.get("NO_COLOR") else None  # None: only on a terminal
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     for line in status_lines(status, report, width):
         click.echo(line, color=color)
-    sys.exit(EXIT_OK)
+    sys.exit(EXIT_DATA if status.diagnostics.has_errors() else EXIT_OK)
 
 
 def status_lines(status, report: Path, width: int | None) -> list[str]:

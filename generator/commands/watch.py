@@ -29,8 +29,10 @@ def command(report: Path, output: Path | None, pdf: bool, png: bool, verbose: bo
 
     if not report_dir_ok(report):
         sys.exit(EXIT_DATA)
+    last = []  # the exit code says how the last build went
     try:
-        run_watch(report, WatchSettings(output, pdf, png, verbose), max_builds=max_builds)
+        run_watch(report, WatchSettings(output, pdf, png, verbose), max_builds=max_builds,
+                  on_build=lambda event: last.append(event.ok))
     except KeyboardInterrupt:
         click.echo("\nĐã dừng theo dõi. Tạm biệt!")
-    sys.exit(EXIT_OK)
+    sys.exit(EXIT_OK if not last or last[-1] else EXIT_DATA)

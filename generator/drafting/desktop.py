@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from generator.diagnostics import display_path
+from generator.oserrors import describe
 
 _WAIT_SECONDS = 10
 """How long to wait for ``open``/``xdg-open`` to hand the file over before moving on."""
@@ -31,7 +32,7 @@ def open_file(path: Path) -> str | None:
     except subprocess.TimeoutExpired:
         return None  # still handing over: the application is starting
     except OSError as exc:
-        return f"không mở được '{where}' ({exc.strerror or exc}). Hãy mở tệp bằng tay."
+        return f"không mở được '{where}': {describe(exc)}. Hãy mở tệp bằng tay."
     if code != 0:
         return f"không mở được '{where}' ('{opener}' báo lỗi {code}). Hãy mở tệp bằng tay."
     return None

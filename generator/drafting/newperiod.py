@@ -18,17 +18,18 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from generator.diagnostics import Diagnostics, display_path
+from generator.diagnostics import Diagnostics, Location, display_path
 from generator.drafting import yamledit
 from generator.drafting.baseline import BASELINE_FILE, Baseline, content_hash, write_baseline
 from generator.drafting.periods import END_MONTH, default_year, mentions, replace_period
 from generator.errors import OutputError
-from generator.pipeline import AREAS_DIR, REPORT_FILE, Compiled, compile_report, load_valid
+from generator.pipeline import REPORT_FILE, Compiled, compile_report, load_valid
+from generator.project import copy_folder, real_path, within
 from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile
 from generator.vnformat import period_text
+from generator.writer import write_atomic
 
 DRAFT_LABEL = "Dự thảo"
-_IGNORE = shutil.ignore_patterns(BASELINE_FILE, "~$*", ".~lock.*", "*.tmp", "__pycache__")
 
 
 @dataclass(frozen=True)
@@ -50,18 +51,17 @@ def create_next_period(previous: Path, target: Path, kind: str, year: int | None
 
     Raises `OutputError` if `target` exists and `DataError` if the previous report has errors.
     """
-    if target.exists():
-        raise OutputError(f"thư mục '{display_path(target)}' đã có; baocao new không ghi đè. "
-                          "Hãy chọn tên khác hoặc tự xóa thư mục đó trước.")
+    _check_target(previous, target)
     old = compile_report(previous)
     period = Period(kind=kind, year=year or default_year(old.manifest.period, kind))
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(previous, target, ignore=_IGNORE)
     try:
+        left_out = copy_folder(previous, target, _skip)
         _rewrite_report(target / REPORT_FILE, old.manifest, period, keep_text)
         header = _area_header(old, previous, period, keep_text)
-        for name, area in old.areas.items():
-            _rewrite_area(target / AREAS_DIR / f"{name}.yaml", area.model, header, keep_text)
+        for area in old.areas.values():
+            _rewrite_area(target / area.source.path.relative_to(previous), area.model, header,
+                          keep_text)
         old_period = old.manifest.period
         write_baseline(target, Baseline(
             _relative(previous, target), period_text(old_period.kind, old_period.year),
@@ -71,9 +71,28 @@ def create_next_period(previous: Path, target: Path, kind: str, year: int | None
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)  # we created it: leave nothing half-made
         raise
+    found = _period_warnings(compiled, old_period, keep_text)
+    for path in left_out:
+        found.warning("path.outside", "không chép sang thư mục mới: đây là liên kết (symlink) ra "
+                      "ngoài thư mục báo cáo hoặc một tệp đặc biệt.", Location(path))
     return NewReport(target, compiled, period_text(period.kind, period.year),
-                     period_text(old_period.kind, old_period.year),
-                     _period_warnings(compiled, old_period, keep_text))
+                     period_text(old_period.kind, old_period.year), found)
+
+
+def _check_target(previous: Path, target: Path) -> None:
+    """Refuse a target that exists (even as a dangling link) or lies inside `previous`."""
+    if target.exists() or target.is_symlink():
+        raise OutputError(f"thư mục '{display_path(target)}' đã có; baocao new không ghi đè. "
+                          "Hãy chọn tên khác hoặc tự xóa thư mục đó trước.")
+    if within(real_path(target), real_path(previous)):
+        raise OutputError(f"thư mục mới '{display_path(target)}' nằm trong thư mục báo cáo kỳ "
+                          "trước; hãy chọn một thư mục bên cạnh, ví dụ trong data/.")
+
+
+def _skip(name: str) -> bool:
+    """Return True for what is not copied: baocao's record, lock and temporary files."""
+    return name in (BASELINE_FILE, "__pycache__") or name.startswith(("~$", ".~lock.")) \
+        or name.endswith(".tmp")
 
 
 def _relative(previous: Path, target: Path) -> str:
@@ -269,5 +288,5 @@ def _read(path: Path) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        stream.write(text)
+    """Replace `path` (a plain file `copy_folder` made) in one step, never through a link."""
+    write_atomic(path, text.encode("utf-8"))

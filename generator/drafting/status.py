@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics, display_path
@@ -17,9 +17,10 @@ from generator.drafting.baseline import Baseline, content_hash, read_area, read_
 from generator.errors import DataError
 from generator.inline import anchor_ids, parse_inline
 from generator.model import Run
-from generator.pipeline import AREAS_DIR, REPORT_FILE, load_valid
+from generator.pipeline import read_manifest
+from generator.project import PathRefused, ReportFolder, real_path, within
 from generator.resolve import area_key
-from generator.schema import AreaFile, OutlineEntry, ReportFile
+from generator.schema import AreaFile, OutlineEntry
 from generator.vnformat import period_text, roman
 
 MISSING, INVALID, EMPTY, UNCHANGED, UPDATED, FILLED = (
@@ -56,6 +57,8 @@ class ReportStatus:
     baseline: Baseline | None
     compared_with: str
     """The previous report folder as shown to the user, or ``""``."""
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    """Areas that were not read because their name leaves the report folder."""
 
     def counts(self) -> dict[str, int]:
         """Return how many areas are in each state, in the order of `STATE_LABELS`."""
@@ -67,52 +70,59 @@ def report_status(report_dir: Path, previous: Path | None = None) -> ReportStatu
     """Return the status of the report in `report_dir`, compared with `previous` if given.
 
     Without `previous`, the comparison is with what ``baocao new`` recorded, if anything.
-    Raises `DataError` when report.yaml itself cannot be read.
+    Raises `DataError` when report.yaml itself cannot be read. An area whose name leaves the
+    folder is not read: its row says ``có lỗi`` and the reason is in `diagnostics`.
     """
-    manifest = read_manifest(report_dir)
+    folder = ReportFolder(report_dir)
+    source, manifest = read_manifest(report_dir)
     if previous is not None:
         baseline, compared = baseline_of(previous), display_path(previous)
     else:
         baseline = read_baseline(report_dir)
         compared = display_path(report_dir / baseline.source) if baseline else ""
-    rows = [_area_status(report_dir / AREAS_DIR / f"{name}.yaml", ref, heading, baseline)
-            for ref, heading, name in outline_areas(manifest.outline)]
-    return ReportStatus(period_text(manifest.period.kind, manifest.period.year), rows, baseline,
-                        compared)
-
-
-def read_manifest(report_dir: Path) -> ReportFile:
-    """Return report.yaml validated, or raise `DataError` with its problems."""
     diagnostics = Diagnostics()
-    _source, manifest = load_valid(report_dir / REPORT_FILE, ReportFile, diagnostics)
-    if manifest is None:
-        raise DataError("dữ liệu có lỗi", diagnostics)
-    return manifest
+    rows = []
+    for ref, heading, name, where in outline_areas(manifest.outline):
+        try:
+            path = folder.area(name)
+        except PathRefused as refused:
+            location = source.locate(where)
+            diagnostics.error(refused.code, refused.message, location, source.excerpt(location))
+            rows.append(AreaStatus(ref, name, heading or name, "", 0, 0, 0, INVALID, None))
+            continue
+        rows.append(_area_status(path, ref, heading, baseline))
+    return ReportStatus(period_text(manifest.period.kind, manifest.period.year), rows, baseline,
+                        compared, diagnostics)
 
 
 def baseline_of(previous: Path) -> Baseline:
     """Return a baseline made from the area files of the report folder `previous`."""
+    folder = ReportFolder(previous)
     hashes = {}
-    for path in sorted((previous / AREAS_DIR).glob("*.yaml")):
+    for path in folder.area_files():
+        if not within(real_path(path), folder.real):
+            continue  # a link leaving the previous report: not read
         model = read_area(path).model
         if model is not None:
             hashes[path.stem] = content_hash(model)
     try:
-        period = read_manifest(previous).period
+        period = read_manifest(previous)[1].period
         words = period_text(period.kind, period.year)
     except DataError:
         words = ""
     return Baseline(previous.as_posix(), words, hashes)
 
 
-def outline_areas(entries: list[OutlineEntry], parent: str = "") -> Iterator[tuple[str, str, str]]:
-    """Yield (reference such as ``III.2``, outline heading or ``""``, area name) in order."""
+def outline_areas(entries: list[OutlineEntry], parent: str = "",
+                  path: tuple = ("outline",)) -> Iterator[tuple[str, str, str, tuple]]:
+    """Yield (reference such as ``III.2``, outline heading or ``""``, area name, field path)."""
     for index, entry in enumerate(entries, start=1):
         ref = f"{parent}.{index}" if parent else roman(index)
+        here = path + (index - 1,)
         if entry.area is not None:
-            yield ref, entry.heading or "", area_key(entry.area)
+            yield ref, entry.heading or "", area_key(entry.area), here + ("area",)
         else:
-            yield from outline_areas(entry.sections or [], ref)
+            yield from outline_areas(entry.sections or [], ref, here + ("sections",))
 
 
 def _area_status(path: Path, ref: str, heading: str, baseline: Baseline | None) -> AreaStatus:

@@ -26,6 +26,7 @@ import click
 from generator.commands.common import print_diagnostics, print_failure
 from generator.diagnostics import display_path
 from generator.errors import BaocaoError
+from generator.lastresort import failure_lines
 from generator.pdf import INSTALL_HINT, PDFTOPPM_HINT, find_pdftoppm, find_soffice
 from generator.vnformat import format_number
 
@@ -94,11 +95,14 @@ class Watcher:
         started = time.perf_counter()
         try:
             result = build_report(self.report_dir, self.settings.output)
-        except BaocaoError as exc:
-            print_failure(exc, self.settings.verbose)
+        except Exception as exc:  # noqa: BLE001 - watching goes on, whatever one build did
+            if isinstance(exc, BaocaoError):
+                print_failure(exc, self.settings.verbose)
+            else:
+                click.echo(failure_lines(exc, self.settings.verbose), err=True)
             seconds = time.perf_counter() - started
             self.echo(f"[{_clock()}] Chưa tạo lại được ({format_number(seconds, 2)} giây): sửa "
-                      "lỗi ở trên rồi lưu lại.")
+                      "lỗi ở trên rồi lưu lại; tệp .docx cũ vẫn giữ nguyên.")
             return BuildEvent(False, False, seconds, time.perf_counter(), None)
         self.template = result.compiled.template.resolve()
         print_diagnostics(result.compiled.diagnostics)
@@ -110,10 +114,10 @@ class Watcher:
 
     def paths(self) -> tuple[Path, ...]:
         """Return the folders to watch: the report's and the template's."""
-        from generator.pipeline import project_root
+        from generator.project import ReportFolder
 
         templates = self.template.parent if self.template else \
-            project_root(self.report_dir) / "templates"
+            ReportFolder(self.report_dir).templates_dir
         found = [self.root] + ([templates] if templates.is_dir() else [])
         return tuple(dict.fromkeys(found))
 
@@ -139,12 +143,13 @@ class Watcher:
 
     def _previews(self, docx: Path, fresh: bool) -> None:
         from generator.drafting.preview import write_previews
-        from generator.pdf import ConversionError
 
         try:
             write_previews(docx, png=self.png, fresh=fresh, echo=self.echo)
-        except ConversionError as exc:
+        except BaocaoError as exc:  # ConversionError among them
             print_failure(exc, self.settings.verbose)
+        except Exception as exc:  # noqa: BLE001 - a failed preview never ends the watch
+            click.echo(failure_lines(exc, self.settings.verbose), err=True)
 
 
 def run_watch(report_dir: Path, settings: WatchSettings = WatchSettings(), *,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Diagnostics, display_path
+from generator.diagnostics import Diagnostics, Location, display_path
 from generator.errors import DataError, OutputError
 from generator.importer.convert import AreaOut, area_data
 from generator.importer.faithful import Faithfulness, measure
@@ -22,11 +22,13 @@ from generator.importer.run import write_texts
 from generator.importer.source import Source
 from generator.importer.text import plain
 from generator.importer.yamlfile import area_yaml
-from generator.loader import load_yaml
-from generator.pipeline import AREAS_DIR, REPORT_FILE, compile_report
+from generator.loader import SourceFile, load_yaml
+from generator.pipeline import REPORT_FILE, compile_report, load_valid, read_manifest
+from generator.project import PathRefused, ReportFolder, check_writable
 from generator.resolve import area_key
 from generator.schema import AreaFile
 from generator.validate import validate
+from generator.writer import backup
 
 
 @dataclass
@@ -49,11 +51,17 @@ def same_heading(a: str, b: str) -> bool:
 
 
 def import_area(docx: Path, report_dir: Path, heading: str, force: bool = False) -> AreaImport:
-    """Import `docx` as the area under `heading` of the report in `report_dir`."""
-    report_file = report_dir / REPORT_FILE
-    if not report_file.is_file():
+    """Import `docx` as the area under `heading` of the report in `report_dir`.
+
+    report.yaml must be a valid baocao report (nothing is written into another kind of YAML),
+    and the area file must stay inside the folder; a file replaced with `force` is kept as
+    ``<file>.bak``.
+    """
+    folder = ReportFolder(report_dir)
+    if not folder.is_report():
         raise OutputError(f"'{display_path(report_dir)}' chưa phải thư mục báo cáo (thiếu "
                           f"{REPORT_FILE}). Hãy nhập cả báo cáo trước (bỏ --area).")
+    report_source = read_manifest(report_dir)[0]  # a valid report: no other YAML is edited
     source = Source.open(docx)
     parts = split(source)
     header = "khối đầu văn bản (cơ quan, số, ngày) và trích yếu"
@@ -64,15 +72,13 @@ def import_area(docx: Path, report_dir: Path, heading: str, force: bool = False)
     paragraphs, sections = _content(source, parts.body, heading)
     data = area_data(source, paragraphs, sections)
     faithfulness = _faithfulness(source, parts, data, heading)
-    report_source = load_yaml(report_file, Diagnostics())
-    outline = (report_source.data or {}).get("outline") if report_source else None
-    entry = next(_matches(outline, heading, ("outline",)), None)
-    taken = {p.stem for p in (report_dir / AREAS_DIR).glob("*.yaml")}
+    entry = next(_matches(report_source.data.get("outline"), heading, ("outline",)), None)
+    taken = {p.stem for p in folder.area_files()}
     if entry is not None and entry[1].get("area"):
         name = area_key(str(entry[1]["area"]))
     else:
         name = slug(heading, taken)
-    path = report_dir / AREAS_DIR / f"{name}.yaml"
+    path = _area_path(folder, name, report_source, entry)
     data = _keep_existing(path, data, force)
     write_texts({path: area_yaml(AreaOut(name, "", " ".join(heading.split()), data), heading)})
     result = AreaImport(path, source.diagnostics, [_summary(heading, data, path)], faithfulness)
@@ -88,6 +94,20 @@ def _faithfulness(source: Source, parts, data: dict, heading: str) -> Faithfulne
     matched = [p for p in parts.body if heading_of(p) and same_heading(plain(p.runs), heading)]
     return measure(source, parts, texts, len(data.get("sections", [])) + len(matched[:1]),
                    len(data["notes"]), skip_layout=True)
+
+
+def _area_path(folder: ReportFolder, name: str, report_source: SourceFile, entry) -> Path:
+    """Return the file of area `name`, refusing a name that leaves the report folder."""
+    try:
+        path = folder.area(name)
+        check_writable(folder.path, path)
+    except PathRefused as refused:
+        diagnostics = Diagnostics()
+        location = report_source.locate(entry[0] + ("area",)) if entry else \
+            Location(folder.areas_dir)
+        diagnostics.error(refused.code, refused.message, location, report_source.excerpt(location))
+        raise DataError("dữ liệu có lỗi", diagnostics) from None
+    return path
 
 
 def _content(source: Source, body, heading: str):
@@ -120,15 +140,28 @@ def _matches(entries, heading: str, path: tuple):
 
 
 def _keep_existing(path: Path, data: dict, force: bool) -> dict:
-    """Refuse to replace an area that has content; keep the owner and heading of a skeleton."""
+    """Refuse to replace an area with content, or a file that is no baocao area, unless `force`.
+
+    A valid area keeps its owner and heading; with `force`, a file with content or that is no
+    area is kept as ``<file>.bak`` before it is replaced.
+    """
     if not path.is_file():
         return data
-    old = load_yaml(path, Diagnostics())
-    old_data = old.data if old is not None and isinstance(old.data, dict) else {}
-    if (old_data.get("paragraphs") or old_data.get("sections") or old is None) and not force:
+    diagnostics = Diagnostics()
+    _old, model = load_valid(path, AreaFile, diagnostics)
+    if model is None and not force:
+        raise OutputError(f"tệp '{display_path(path)}' đã có nhưng không phải tệp phần của "
+                          "baocao; baocao không ghi đè. Thêm --force để thay bằng nội dung của "
+                          "tệp Word (bản cũ được lưu thành <tệp>.bak).")
+    if model is not None and (model.paragraphs or model.sections) and not force:
         raise OutputError(f"tệp '{display_path(path)}' đã có nội dung; baocao không ghi đè. "
-                          "Thêm --force để thay bằng nội dung của tệp Word.")
-    kept = {k: old_data[k] for k in ("heading", "owner") if old_data.get(k)}
+                          "Thêm --force để thay bằng nội dung của tệp Word (bản cũ được lưu "
+                          "thành <tệp>.bak).")
+    if model is None or model.paragraphs or model.sections:
+        backup(path)
+    if model is None:
+        return data
+    kept = {k: getattr(model, k) for k in ("heading", "owner") if getattr(model, k)}
     return {**kept, **data}
 
 

@@ -12,8 +12,9 @@ from generator.importer.faithful import Faithfulness, measure
 from generator.importer.parts import split
 from generator.importer.source import Source
 from generator.importer.yamlfile import area_yaml, report_yaml
-from generator.pipeline import AREAS_DIR, REPORT_FILE, Compiled, compile_report
-from generator.writer import write_output
+from generator.pipeline import REPORT_FILE, Compiled, compile_report
+from generator.project import PathRefused, ReportFolder, check_writable
+from generator.writer import backup, write_output
 
 
 @dataclass
@@ -42,25 +43,33 @@ def check_target(target: Path, force: bool) -> None:
         raise OutputError(f"'{display_path(target)}' là một tệp, không phải thư mục.")
     if not force and target.is_dir() and any(target.iterdir()):
         raise OutputError(f"thư mục '{display_path(target)}' đã có dữ liệu; baocao không ghi "
-                          "đè. Hãy chọn thư mục khác, hoặc thêm --force để ghi đè.")
+                          "đè. Hãy chọn thư mục khác, hoặc thêm --force để ghi đè (bản cũ của "
+                          "mỗi tệp được lưu thành <tệp>.bak).")
 
 
 def import_report(docx: Path, target: Path, force: bool = False) -> ReportImport:
     """Import the report `docx` into the folder `target`; raise `BaocaoError` on failure.
 
-    A `DataError` from the final validation carries the import's warnings with its own.
+    With `force`, every file replaced or removed is kept as ``<file>.bak`` first. A
+    `DataError` from the final validation carries the import's warnings with its own.
     """
     check_target(target, force)
     source = Source.open(docx)
     parts = split(source)
     imported = convert_report(source, parts)
     faithfulness = measure(source, parts, *_data_facts(imported), imported.added)
-    texts = {target / REPORT_FILE: report_yaml(imported, docx.name)}
+    folder = ReportFolder(target)
+    texts = {folder.manifest: report_yaml(imported, docx.name)}
     for area in imported.areas:
-        texts[target / AREAS_DIR / f"{area.name}.yaml"] = area_yaml(area, area.heading)
+        texts[folder.areas_dir / f"{area.name}.yaml"] = area_yaml(area, area.heading)
+    stale = sorted(set(folder.area_files()) - set(texts))  # only with --force: would be unused
+    target.mkdir(parents=True, exist_ok=True)
+    for path in [*texts, *stale]:
+        writable(target, path)
+    for path in [path for path in texts if path.exists()] + stale:
+        backup(path)
     write_texts(texts)
-    stale = set((target / AREAS_DIR).glob("*.yaml")) - set(texts)
-    for path in sorted(stale):  # only reached with --force: old areas would print as unused
+    for path in stale:
         path.unlink()
     try:
         compiled = compile_report(target)
@@ -98,7 +107,15 @@ def _data_facts(imported: Imported) -> tuple[list[str], int, int]:
     return texts, count, notes
 
 
+def writable(owner: Path, path: Path) -> None:
+    """Raise `OutputError` unless `path` may be written: inside `owner`, not through a link."""
+    try:
+        check_writable(owner, path)
+    except PathRefused as refused:
+        raise OutputError(refused.message) from None
+
+
 def write_texts(texts: dict[Path, str]) -> None:
     """Write each text as UTF-8 without BOM, with LF line ends, atomically."""
     for path, text in texts.items():
-        write_output(path, text.encode("utf-8"))
+        write_output(path, text.encode("utf-8"), elsewhere="chọn thư mục khác")

@@ -57,6 +57,15 @@ class WatchProcess:
         pytest.fail(f"watch did not print {what} within {WAIT} s.\nstdout:\n"
                     + "\n".join(self.stdout) + "\nstderr:\n" + "\n".join(self.stderr))
 
+    def wait_for_stderr(self, predicate, what: str) -> None:
+        """Wait until a stderr line satisfies `predicate` (its reader may lag behind stdout's)."""
+        deadline = time.monotonic() + WAIT
+        while not any(predicate(line) for line in list(self.stderr)):
+            if time.monotonic() > deadline:
+                pytest.fail(f"watch did not print {what} on stderr within {WAIT} s:\n"
+                            + "\n".join(self.stderr))
+            time.sleep(0.05)
+
     def stop(self) -> None:
         """Kill the process if it still runs, and let the readers drain and close its pipes."""
         if self.proc.poll() is None:
@@ -106,7 +115,8 @@ def test_watch_rebuilds_on_save_survives_a_broken_edit_and_recovers(watching, pr
     area.write_text(original + "notes: [chưa đóng\n", encoding="utf-8")
     watch.wait_for(lambda text: "Chưa tạo lại được" in text, "the failed rebuild")
     assert output.read_bytes() == good, "a broken edit must leave the last good .docx as it was"
-    assert any("kinh-te.yaml:" in err and "lỗi[yaml.syntax]" in err for err in watch.stderr)
+    watch.wait_for_stderr(lambda err: "kinh-te.yaml:" in err and "lỗi[yaml.syntax]" in err,
+                          "the located syntax error")
     assert not any("Traceback" in err for err in watch.stderr)
 
     mark_first_paragraph(area, original, "Dấu sửa thứ hai.")

@@ -126,6 +126,10 @@ def test_a_file_that_cannot_be_written_is_reported_and_kept(project, monkeypatch
     monkeypatch.setattr("generator.commands.fix_encoding.write_atomic", refuse)
     result = run_cli("fix-encoding", "data/r")
     assert result.exit_code == 1
-    assert "Lỗi: data/r/areas/kinh-te.yaml: không ghi được tệp (Permission denied)" in result.output
+    assert ("Lỗi: data/r/areas/kinh-te.yaml: tìm thấy 4 giá trị gõ bằng bảng mã cũ nhưng không "
+            "ghi được tệp: không có quyền truy cập" in result.output)
+    assert "Permission denied" not in result.output  # said in Vietnamese, not strerror's English
+    assert result.output.endswith("Còn 4 giá trị gõ bằng bảng mã cũ trong 1 tệp chưa chuyển được "
+                                  "(xem lỗi ở trên).\n")  # not "Không thấy …": honest
     assert "Traceback" not in result.output
     assert area.read_bytes() == LEGACY_AREA.encode("utf-8")

@@ -85,7 +85,7 @@ def test_a_full_disk_leaves_the_old_output_and_no_temporary_file(project, monkey
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("generator.writer.os.chmod", full)  # fails after the temp file exists
-    with pytest.raises(OutputError, match="No space left on device"):
+    with pytest.raises(OutputError, match="ổ đĩa đã đầy"):  # Vietnamese, not strerror
         build_report(project / "data" / "r", out)
     assert out.read_bytes() == before
     assert _leftovers(out.parent) == []

@@ -10,7 +10,8 @@ Besides the files it adds (``data/…``, ``templates/…``, ``outside/…``), a 
 - ``make.txt`` — ``MAKER PATH [ARG …]`` lines: files too large or too strange to keep in git,
   made by a maker of `MAKERS` (a zip bomb, a FIFO, a very long text …);
 - ``after.txt`` — what must hold on disk afterwards: ``unchanged PATH`` (same bytes as before
-  the run), ``absent PATH``, ``exists PATH``, ``no-file-under DIR`` (nothing written below it).
+  the run), ``absent PATH``, ``exists PATH``, ``no-file-under DIR`` (nothing written below it),
+  ``docx-has PATH TEXT`` (a paragraph of the .docx at PATH contains TEXT).
 
 Every case runs in ``<tmp>/project`` (the current folder); ``<tmp>/outside`` is a folder beside
 it holding ``victim.yaml`` and ``secret.yaml`` — the files an attack would read or overwrite.
@@ -136,7 +137,23 @@ def _previous_output(path: Path) -> None:
     path.write_bytes(b"PK previous output kept by the clerk")
 
 
+def _docx(path: Path, *paragraphs: str) -> None:
+    """A small Word file, one paragraph per argument (``_`` for a space; ``#`` first: a heading)."""
+    import docx
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = docx.Document()
+    for text in paragraphs:
+        text = text.replace("_", " ")
+        if text.startswith("#"):
+            document.add_heading(text.lstrip("# "), level=1)
+        else:
+            document.add_paragraph(text)
+    document.save(str(path))
+
+
 MAKERS: dict[str, Callable[..., None]] = {
+    "docx": _docx,
     "zip-bomb": _zip_bomb,
     "fifo": _fifo,
     "repeat": _repeat,

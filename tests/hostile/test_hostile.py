@@ -12,6 +12,7 @@ import shlex
 
 import pytest
 
+from tests.conftest import DocxPackage, normalize, paragraph_text, w
 from tests.errors.conftest import run_cli
 from tests.errors.test_catalogue import expected_exit
 from tests.hostile.conftest import CASES, control_lines, expand, lay_case, snapshot
@@ -21,10 +22,18 @@ CASE_NAMES = sorted(path.name for path in CASES.iterdir() if path.is_dir())
 
 
 def normalise(output: str, root, outside) -> str:
-    """Return `output` with timings and the test folders' paths replaced by placeholders."""
+    """Return `output` with timings, clocks and the test folders' paths replaced."""
     output = output.replace(outside.as_posix(), "{outside}").replace(str(outside), "{outside}")
     output = output.replace(root.as_posix(), "{project}").replace(str(root), "{project}")
+    output = re.sub(r"^\[\d\d:\d\d:\d\d\] ", "[…] ", output, flags=re.MULTILINE)  # watch's clock
     return re.sub(r"\d+[.,]\d+ giây", "… giây", output)
+
+
+def docx_lines(path) -> list[str]:
+    """Return the text of every paragraph of the .docx at `path` (body, tables, footnotes)."""
+    package = DocxPackage(path)
+    notes = package.footnote_texts().values() if "word/footnotes.xml" in package.parts else []
+    return [normalize(paragraph_text(p)) for p in package.document.iter(w("p"))] + list(notes)
 
 
 def check_after(case, root, outside, before: dict[str, bytes]) -> None:
@@ -47,6 +56,10 @@ def check_after(case, root, outside, before: dict[str, bytes]) -> None:
             prefix = key + "/"
             new = [n for n in after if n.startswith(prefix) and after[n] != before.get(n)]
             assert not new, f"written under {relative}: {new}"
+        elif verb == "docx-has":
+            relative, text = relative.split(None, 1)
+            path = root / relative
+            assert any(text in line for line in docx_lines(path)), f"{relative}: no {text!r}"
         else:
             raise AssertionError(f"after.txt: unknown statement {line!r}")
 
