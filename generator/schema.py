@@ -38,10 +38,12 @@ def _number_to_str(value: Any) -> Any:
 
 
 def _digits(value: str) -> str:
-    # the loader keeps 0127, 12:30 or 1_000 as typed; a document number is digits only
-    if not re.fullmatch(r"[0-9]+[A-Za-z]?", value.strip()):
+    # the loader keeps 0127, 12:30 or 1_000 as typed; a document number is digits, maybe a
+    # letter (12a), maybe the year of a state legal document (06/2024 in 06/2024/QĐ-UBND)
+    if not re.fullmatch(r"[0-9]+[A-Za-z]?(/[0-9]{4})?", value.strip()):
         raise PydanticCustomError("number_digits", "số văn bản chỉ gồm chữ số (có thể thêm một "
-                                  "chữ cái như 12a), đang là '{value}'", {"value": value})
+                                  "chữ cái như 12a, hoặc năm như 06/2024), đang là '{value}'",
+                                  {"value": value})
     return value.strip()
 
 
