@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.commands.fix_encoding import apply_fixes, find_fixes
+from generator.legacy_fix import apply_fixes, find_fixes
 from tests.errors.conftest import run_cli
 
 LEGACY_AREA = (
@@ -123,7 +123,7 @@ def test_a_file_that_cannot_be_written_is_reported_and_kept(project, monkeypatch
     def refuse(path, data):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("generator.commands.fix_encoding.write_atomic", refuse)
+    monkeypatch.setattr("generator.legacy_fix.write_atomic", refuse)
     result = run_cli("fix-encoding", "data/r")
     assert result.exit_code == 1
     assert ("Lỗi: data/r/areas/kinh-te.yaml: tìm thấy 4 giá trị gõ bằng bảng mã cũ nhưng không "
