@@ -16,6 +16,7 @@ figure is the check time on the sample in process (median of runs after a warm-u
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import sys
 import tempfile
@@ -77,11 +78,16 @@ def run_all(folder: Path) -> tuple[dict[str, list], dict[str, list[str]], dict[s
     findings, lines, words = {}, {}, {}
     for doc, paragraphs in texts().items():
         report_dir = write_doc(folder, doc, paragraphs)
-        findings[doc] = [f for f in run_checks(compile_report(report_dir))
+        findings[doc] = [_relative(f, folder) for f in run_checks(compile_report(report_dir))
                          if f.location and f.location.path.name == "noi-dung.yaml"]
         lines[doc] = (report_dir / "areas" / "noi-dung.yaml").read_text("utf-8").splitlines()
         words[doc] = sum(len(p.split()) for p in paragraphs)
     return findings, lines, words
+
+
+def _relative(finding, folder: Path):
+    """Return `finding` with the temporary folder left out of its message (stable to judge)."""
+    return dataclasses.replace(finding, message=finding.message.replace(str(folder), "…"))
 
 
 def key(doc: str, finding) -> tuple[str, int, int, str]:
@@ -95,8 +101,9 @@ def read_tsv(path: Path) -> list[list[str]]:
     return [row for row in rows if row and row[0] and not row[0].startswith("#")]
 
 
-def judgments() -> dict[tuple[str, int, int, str], str]:
-    return {(r[0], int(r[1]), int(r[2]), r[3]): r[4] for r in read_tsv(JUDGMENTS)}
+def judgments() -> dict[tuple[str, int, int, str], tuple[str, str]]:
+    """Return key → (verdict, the message judged)."""
+    return {(r[0], int(r[1]), int(r[2]), r[3]): (r[4], r[5]) for r in read_tsv(JUDGMENTS)}
 
 
 def typo_found(typo: list[str], findings, lines: list[str]) -> bool:
@@ -139,7 +146,9 @@ def report(findings, lines, words, args) -> None:
     new = []
     for doc, found in findings.items():
         for f in found:
-            verdict = judged.get(key(doc, f), "?")
+            verdict, message = judged.get(key(doc, f), ("?", f.message))
+            if message != f.message:
+                verdict = "?"  # the finding says something else now: judge it again
             if args.list:
                 print(f"{verdict}\t{doc}\t{f.location.line}:{f.location.column}\t{f.code}\t"
                       f"{f.message}")
@@ -166,10 +175,22 @@ def report(findings, lines, words, args) -> None:
     for doc, f in new:
         print(f"  new: {doc}\t{f.location.line}:{f.location.column}\t{f.code}\t{f.message}")
     if args.new and new:
-        with JUDGMENTS.open("a", encoding="utf-8") as out:
-            for doc, f in new:
-                out.write("\t".join([*map(str, key(doc, f)), "?", f.message]) + "\n")
+        _append_new(new)
     print(f"check time on the sample, in process: {sample_check_ms():.1f} ms (median)")
+
+
+def _append_new(new) -> None:
+    """Write the unjudged findings to judgments.tsv as '?', replacing older rows of their key."""
+    keys = {key(doc, f) for doc, f in new}
+    kept = [line for line in JUDGMENTS.read_text("utf-8").splitlines()
+            if line.startswith("#") or tuple(_key_of(line)) not in keys]
+    kept += ["\t".join([*map(str, key(doc, f)), "?", f.message, ""]) for doc, f in new]
+    JUDGMENTS.write_text("\n".join(kept) + "\n", "utf-8")
+
+
+def _key_of(line: str) -> tuple:
+    cells = line.split("\t")
+    return cells[0], int(cells[1]), int(cells[2]), cells[3]
 
 
 def main() -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 HERE = Path(__file__).parent
 MAX_WORDS = 2400
 _ENDS = re.compile(r"[.;:!?]\s*$")
+_MARKER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,5}\.|Điều \d+)\s")
+"""A line starting with list numbering starts a paragraph, as in the published layout."""
 
 
 def _has_lower(line: str) -> bool:
@@ -29,7 +31,8 @@ def paragraphs(text: str) -> list[str]:
         line = line.strip()
         if not line or line.startswith("<jsontable") or line.startswith("|"):
             continue
-        if out and not _ENDS.search(out[-1]) and _has_lower(out[-1]) == _has_lower(line):
+        if (out and not _ENDS.search(out[-1]) and _has_lower(out[-1]) == _has_lower(line)
+                and not _MARKER.match(line)):
             out[-1] += " " + line
         else:
             out.append(line)
