@@ -5,6 +5,8 @@ Usage (from the project folder)::
     python bench/check_quality.py              # the figures, and the findings not yet judged
     python bench/check_quality.py --new        # also append those to judgments.tsv as '?'
     python bench/check_quality.py --list       # every finding with its verdict
+    python bench/check_quality.py --hostile    # check time on 100,000 characters of each
+                                               # pathological kind (budget 2 s each)
 
 Each text of bench/check-eval/texts/ (real documents, see SOURCES.md) becomes a one-area report
 of its document type; `planted.txt` (real sentences with typical typos put in) is only used for
@@ -193,11 +195,53 @@ def _key_of(line: str) -> tuple:
     return cells[0], int(cells[1]), int(cells[2]), cells[3]
 
 
+HOSTILE_SIZE = 100_000
+HOSTILE_BUDGET_S = 2.0
+HOSTILE = {
+    "a run of spaces": lambda n: "a" + " " * n + "b.",
+    "stars": lambda n: "*" * n,
+    "spaced stars": lambda n: "* " * (n // 2),
+    "citation-like fragments": lambda n: "số 12-NQ/TU ngày " * (n // 17),
+    "citations": lambda n: "Nghị quyết số 12-NQ/TU ngày " * (n // 28),
+    "one long paragraph": lambda n: ("Trong 9 tháng năm 2024, Tỉnh ủy đã lãnh đạo, chỉ đạo các "
+                                     "cấp ủy triển khai nhiệm vụ đạt kết quả quan trọng; ")
+    * (n // 100),
+    "open brackets": lambda n: "(" * n,
+    "open quotes": lambda n: "“" * n,
+    "dots": lambda n: "." * n,
+    "repeated words": lambda n: "tăng " * (n // 5),
+    "commas": lambda n: "a," * (n // 2),
+    "numbers": lambda n: "1.234 " * (n // 6),
+    "names": lambda n: "Nậm Moòng, " * (n // 11),
+}
+"""Inputs that made a check quadratic before (minutes at this size): see tests/checks/
+test_hostile_text.py, which checks the findings of each at a modest size."""
+
+
+def hostile(folder: Path) -> bool:
+    """Print the check time of each pathological input; return True if all met the budget."""
+    met = True
+    for index, (name, make) in enumerate(HOSTILE.items()):
+        report_dir = write_doc(folder, f"hostile-{index}", [make(HOSTILE_SIZE)])
+        compiled = compile_report(report_dir)
+        start = time.perf_counter()
+        found = run_checks(compiled)
+        took = time.perf_counter() - start
+        met &= took <= HOSTILE_BUDGET_S
+        print(f"{name:26s} {took * 1000:8.0f} ms  {len(found):3d} findings  "
+              f"{'yes' if took <= HOSTILE_BUDGET_S else 'NO'}")
+    return met
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--new", action="store_true", help="append unjudged findings as '?'")
     parser.add_argument("--list", action="store_true", help="print every finding")
+    parser.add_argument("--hostile", action="store_true", help="time pathological inputs")
     args = parser.parse_args()
+    if args.hostile:
+        with tempfile.TemporaryDirectory() as tmp:
+            sys.exit(0 if hostile(Path(tmp)) else 3)
     with tempfile.TemporaryDirectory() as tmp:
         findings, lines, words = run_all(Path(tmp))
         report(findings, lines, words, args)

@@ -6,7 +6,9 @@ from functools import lru_cache
 
 from generator.checks.vietnamese import (
     _data_lines,
+    _data_text,
     _one_edit,
+    compound_words,
     compounds,
     new_style,
     old_style,
@@ -20,23 +22,25 @@ _CONFUSED_ONSETS = (("ch", "tr"), ("tr", "ch"), ("gi", "d"), ("d", "gi"), ("r", 
 """Onsets that sound alike in some dialects and are typed for each other (chuyền/truyền)."""
 
 
-@lru_cache(maxsize=1)
-def word_pairs() -> frozenset[tuple[str, str]]:
-    """Return every known two-syllable word or pair inside a longer word (reformed placement)."""
-    pairs = set(compounds())
-    for words in _long_words():
-        pairs.update(zip(words, words[1:]))
-    return frozenset(pairs)
-
-
-def _long_words() -> list[list[str]]:
-    return [line.split(" ") for line in _data_lines("words.txt")]
+def _data_set(name: str) -> frozenset[str]:
+    """Return the lines of a data file but its comments, as a set (one split: 25,000 lines in
+    ≈ 3 ms; a stripped, filtered line at a time took 40 ms on the first check)."""
+    lines = set(_data_text(name).split("\n"))
+    return frozenset(line for line in lines if line and line[0] != "#")
 
 
 @lru_cache(maxsize=1)
-def word_triples() -> frozenset[tuple[str, str, str]]:
-    """Return every three neighbouring syllables of a known word (tái định cư)."""
-    return frozenset(t for w in _long_words() if len(w) > 2 for t in zip(w, w[1:], w[2:]))
+def word_pairs() -> frozenset[str]:
+    """Return every known two-syllable word, or two neighbouring syllables of a longer word, as
+    ``"first second"`` (reformed placement): what a pair of syllables is looked up as."""
+    return _data_set("words.txt") | {f"{a} {b}" for a, b in compounds()}
+
+
+@lru_cache(maxsize=1)
+def word_triples() -> frozenset[str]:
+    """Return every three neighbouring syllables of a known word (``"tái định cư"``)."""
+    return _data_set("words3.txt") | {" ".join(w[i:i + 3]) for w in compound_words()
+                                       for i in range(len(w) - 2)}
 
 
 @lru_cache(maxsize=1)

@@ -30,3 +30,17 @@ def in_name(text: str, start: int, end: int) -> bool:
         return True
     return any(m and m.group(1)[0].isupper() and not m.group(1).isupper()
                for m in (before, after))
+
+
+def is_abbreviation(text: str, start: int, end: int) -> bool:
+    """Return True for a word in capitals amid ordinary text (ĐYC, UBMTTQ): an abbreviation.
+
+    In a heading in capitals (KẾ HOẠCH THỰC HIỆN) a neighbour is in capitals too, and the word
+    is spelled like any other.
+    """
+    word = text[start:end]
+    if len(word) < 2 or not word.isupper():
+        return False
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start)
+    after = _NEIGHBOUR_AFTER.match(text, end)
+    return not any(m and m.group(1).isupper() for m in (before, after))

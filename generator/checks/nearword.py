@@ -56,7 +56,7 @@ def spots(item: TextItem, keys: list, starts: list[int], ends: list[int], out: l
     neighbour, so only the few free ones are looked at further.
     """
     known = word_pairs()
-    linked = [False, *((a, b) in known for a, b in zip(keys, keys[1:])), False]
+    linked = [False, *(f"{a} {b}" in known for a, b in zip(keys, keys[1:])), False]
     text = item.text
     for i, key in enumerate(keys):
         if key is None or linked[i] or linked[i + 1] or not _checkable(text, starts[i], ends[i]):
@@ -102,11 +102,11 @@ def _pair_fixes(first: str, second: str, known, bound: str | None) -> tuple:
     The intended word must also be likely (`_likely`), which is known once the report is read.
     """
     if bound is None:
-        fixes = [(v, second) for v in variants(first) if (v, second) in known]
-        fixes += [(first, v) for v in variants(second) if (first, v) in known]
+        fixes = [(v, second) for v in variants(first) if f"{v} {second}" in known]
+        fixes += [(first, v) for v in variants(second) if f"{first} {v}" in known]
     else:
         triples = word_triples()
-        fixes = [(v, second) for v in variants(first) if (v, second, bound) in triples]
+        fixes = [(v, second) for v in variants(first) if f"{v} {second} {bound}" in triples]
     fixes.sort(key=lambda p: (-frequency(p[0] if p[1] == second else p[1]), p))
     return tuple(fixes)
 

@@ -13,7 +13,7 @@ from generator.checks.vietnamese import (
     old_style,
     syllables,
 )
-from generator.checks.names import in_name
+from generator.checks.names import in_name, is_abbreviation
 from generator.checks.words import Scan, Token, key_of, scan_text
 
 RULES = {
@@ -55,8 +55,8 @@ def _unknown(ctx: CheckContext, token: Token, lexicon) -> None:
     word, words = token.word, syllables()
     text = token.item.text
     shown = text[token.start:token.end]
-    if in_name(text, token.start, token.end):
-        return  # a syllable of a name (thôn Nậm Moòng, Tổ dân phố Mai Sẫu)
+    if in_name(text, token.start, token.end) or is_abbreviation(text, token.start, token.end):
+        return  # a syllable of a name (thôn Nậm Moòng, Tổ dân phố Mai Sẫu), or ĐYC
     if shown.isascii() and not words.by_letters.get(word):
         return  # a foreign word (block chain): no Vietnamese syllable has these letters
     if token.glued:
@@ -84,7 +84,7 @@ def _fit(word: str, token: Token, lexicon) -> int:
     weights, known = [], word_pairs()
     for pair in ((token.before, key_of(word)), (key_of(word), token.after)):
         if None not in pair:
-            weights.append(lexicon.get(pair, 500 if pair in known else 0))
+            weights.append(lexicon.get(pair, 500 if " ".join(pair) in known else 0))
     return max(weights, default=0) * 100 + frequency(key_of(word))
 
 

@@ -25,8 +25,12 @@ SYLLABLES = """\
 # of a word of the list below that is shaped like one Vietnamese syllable (no HĐND, no Telex).
 """
 WORDS = """\
-# Vietnamese words of two or more syllables, one per line: what spelling.near-word and
-# text.repeated-word take as real words (each pair of neighbouring syllables counts as a word).
+# Vietnamese words of two syllables, and every two neighbouring syllables of longer words, one
+# pair per line: what spelling.near-word and text.repeated-word take as real words.
+"""
+WORDS3 = """\
+# Every three neighbouring syllables of Vietnamese words of three or more syllables (tái định
+# cư), one per line: what spelling.near-word may suggest inside a longer word.
 """
 FREQ = """\
 # How common each syllable of syllables.txt is in Vietnamese text: the Zipf frequency
@@ -47,9 +51,12 @@ def main(words_txt: Path) -> None:
                for line in words_txt.read_text("utf-8").splitlines()]
     entries = [[new_style(s) for s in e] for e in entries if e]
     syllables = sorted({s for e in entries for s in e if has_shape(s) and _spelled(s)})
-    pairs = sorted({" ".join(e) for e in entries if len(e) > 1 and all(map(has_shape, e))})
+    long = [e for e in entries if len(e) > 1 and all(map(has_shape, e))]
+    pairs = sorted({f"{a} {b}" for e in long for a, b in zip(e, e[1:])})
+    triples = sorted({" ".join(t) for e in long for t in zip(e, e[1:], e[2:])})
     _write("syllables.txt", SYLLABLES + PYVI, syllables)
     _write("words.txt", WORDS + PYVI, pairs)
+    _write("words3.txt", WORDS3 + PYVI, triples)
     freq = []
     for s in syllables:
         zipf = max(wordfreq.zipf_frequency(s, "vi"), wordfreq.zipf_frequency(_old(s), "vi"))
