@@ -2,12 +2,14 @@
 
 Two neighbouring syllables that form no known word, neither of which forms a word with its
 other neighbour, while one slip of one of them (`lexicon.variants`) gives a known word, are
-probably that word mistyped. Words the report itself repeats count as known words. A syllable
-alone between two others is compared with a few very common single words (tùng → từng).
+probably that word mistyped, if that word is a word of reports or one this report writes often.
+A syllable alone between two others is compared with a few very common single words (tùng →
+từng).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from generator.checks.base import WARNING, CheckContext, TextItem
@@ -49,8 +51,9 @@ class Spot(NamedTuple):
     """Known words one slip away, before `_likely` (which needs the counts) sorts them out."""
 
 
-def spots(item: TextItem, keys: list, starts: list[int], ends: list[int], out: list) -> None:
-    """Append to `out` the spots of one text, given its words (None between non-neighbours).
+def spots(item: TextItem, keys: list, starts: list[int], out: list) -> None:
+    """Append to `out` the spots of one text, given its words (None between non-neighbours)
+    and where they start (a word is as long as its key).
 
     Called by `words.scan_text` with the words it has read. Most words form a word with a
     neighbour, so only the few free ones are looked at further.
@@ -59,19 +62,22 @@ def spots(item: TextItem, keys: list, starts: list[int], ends: list[int], out: l
     linked = [False, *(f"{a} {b}" in known for a, b in zip(keys, keys[1:])), False]
     text = item.text
     for i, key in enumerate(keys):
-        if key is None or linked[i] or linked[i + 1] or not _checkable(text, starts[i], ends[i]):
+        if key is None or linked[i] or linked[i + 1]:
+            continue
+        start = starts[i]
+        if not _checkable(text, start, start + len(key)):
             continue
         after = keys[i + 1] if i + 1 < len(keys) else None
-        if after is not None and _checkable(text, starts[i + 1], ends[i + 1]):
-            bound = keys[i + 2] if linked[i + 2] else None
-            fixes = _pair_fixes(key, after, known, bound)
-            if fixes:
-                out.append(Spot(item, starts[i], ends[i + 1], (key, after), fixes))
+        if after is not None:
+            after_start = starts[i + 1]
+            fixes = _pair_fixes(key, after, keys[i + 2] if linked[i + 2] else None)
+            if fixes and _checkable(text, after_start, after_start + len(after)):
+                out.append(Spot(item, start, after_start + len(after), (key, after), fixes))
                 continue
         if i and keys[i - 1] is not None and after is not None:
             fixes = _single(key)
             if fixes:
-                out.append(Spot(item, starts[i], ends[i], (key,), fixes))
+                out.append(Spot(item, start, start + len(key), (key,), fixes))
 
 
 def _checkable(text: str, start: int, end: int) -> bool:
@@ -92,7 +98,8 @@ def check(ctx: CheckContext, found: list[Spot], repeated: dict[tuple[str, str], 
             _report(ctx, spot.item, spot.start, spot.end, fixes, spot.typed)
 
 
-def _pair_fixes(first: str, second: str, known, bound: str | None) -> tuple:
+@lru_cache(maxsize=1 << 16)
+def _pair_fixes(first: str, second: str, bound: str | None) -> tuple:
     """Return the words one slip away from the pair, most likely first.
 
     The shipped word list alone lacks too many words (chấm điểm, khơi thông) to judge a pair by:
@@ -101,6 +108,7 @@ def _pair_fixes(first: str, second: str, known, bound: str | None) -> tuple:
     `bound` (tài định cư, mức tiêu dùng), only a three-syllable word may be meant (tái định cư).
     The intended word must also be likely (`_likely`), which is known once the report is read.
     """
+    known = word_pairs()
     if bound is None:
         fixes = [(v, second) for v in variants(first) if f"{v} {second}" in known]
         fixes += [(first, v) for v in variants(second) if f"{first} {v}" in known]
@@ -119,6 +127,7 @@ def _likely(fix, typed, report_words, repeated) -> bool:
     return fix in report_words or repeated.get(fix, 0) >= MIN_REPEATS
 
 
+@lru_cache(maxsize=1 << 16)
 def _single(key: str) -> tuple:
     typed = frequency(key)
     return tuple((word,) for word in variants(key)
