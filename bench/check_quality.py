@@ -30,8 +30,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.checks import run_checks  # noqa: E402
-from generator.pipeline import compile_report  # noqa: E402
+from generator.checks import run_checks
+from generator.pipeline import compile_report
 
 EVAL = ROOT / "bench" / "check-eval"
 JUDGMENTS = EVAL / "judgments.tsv"

@@ -29,7 +29,7 @@ def paragraphs(text: str) -> list[str]:
     out: list[str] = []
     for line in text.splitlines():
         line = line.strip()
-        if not line or line.startswith("<jsontable") or line.startswith("|"):
+        if not line or line.startswith(("<jsontable", "|")):
             continue
         if (out and not _ENDS.search(out[-1]) and _has_lower(out[-1]) == _has_lower(line)
                 and not _MARKER.match(line)):

@@ -10,10 +10,10 @@ từng).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from generator.checks.base import WARNING, CheckContext, TextItem
-from generator.checks.names import in_name
 from generator.checks.lexicon import (
     frequency,
     same_letters,
@@ -21,6 +21,7 @@ from generator.checks.lexicon import (
     word_pairs,
     word_triples,
 )
+from generator.checks.names import in_name
 from generator.checks.vietnamese import compounds, old_style, placement_style
 
 CODE = "spelling.near-word"
@@ -59,7 +60,7 @@ def spots(item: TextItem, keys: list, starts: list[int], out: list) -> None:
     neighbour, so only the few free ones are looked at further.
     """
     known = word_pairs()
-    linked = [False, *(f"{a} {b}" in known for a, b in zip(keys, keys[1:])), False]
+    linked = [False, *(f"{a} {b}" in known for a, b in pairwise(keys)), False]
     text = item.text
     for i, key in enumerate(keys):
         if key is None or linked[i] or linked[i + 1]:

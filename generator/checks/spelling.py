@@ -7,13 +7,13 @@ from collections import Counter
 from generator.checks import nearword
 from generator.checks.base import WARNING, CheckContext
 from generator.checks.lexicon import frequency, word_pairs
+from generator.checks.names import in_name, is_abbreviation
 from generator.checks.vietnamese import (
     compounds,
     new_style,
     old_style,
     syllables,
 )
-from generator.checks.names import in_name, is_abbreviation
 from generator.checks.words import Scan, Token, key_of, scan_text
 
 RULES = {
@@ -39,7 +39,8 @@ def check(ctx: CheckContext) -> None:
     lexicon = _lexicon(scan.pairs)
     for token in scan.unknown:
         _unknown(ctx, token, lexicon)
-    _tone_style(ctx, [t for t in scan.styled if not in_name(t.item.text, t.start, t.end)])
+    _tone_style(ctx, [t for t in scan.styled
+                      if not in_name(t.item.text, t.start, t.end, after_place_noun=False)])
     nearword.check(ctx, scan.near, scan.pairs)
 
 

@@ -142,8 +142,8 @@ def _balance(item: TextItem) -> tuple[int, str, str] | None:
         kind = "open“" if ch == "“" and len(stack) == 1 else ""
         return index, f"dấu '{ch}' mở mà chưa đóng (thiếu '{_PAIRS[ch]}').", kind
     if text.count('"') % 2:
-        return (text.rindex('"'), "số dấu ngoặc kép '\"' là số lẻ: có một dấu mở hoặc đóng bị "
-                "thiếu.", "")
+        message = "số dấu ngoặc kép '\"' là số lẻ: có một dấu mở hoặc đóng bị thiếu."
+        return text.rindex('"'), message, ""
     return None
 
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import pairwise
 
 TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])"
@@ -250,7 +251,7 @@ def syllables() -> Syllables:
 def compounds() -> frozenset[tuple[str, str]]:
     """Return the shipped words of reports as pairs of neighbouring syllables (lower case,
     reformed placement): ``tái định cư`` gives (tái, định) and (định, cư)."""
-    return frozenset(pair for words in compound_words() for pair in zip(words, words[1:]))
+    return frozenset(pair for words in compound_words() for pair in pairwise(words))
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -52,7 +53,7 @@ def main(words_txt: Path) -> None:
     entries = [[new_style(s) for s in e] for e in entries if e]
     syllables = sorted({s for e in entries for s in e if has_shape(s) and _spelled(s)})
     long = [e for e in entries if len(e) > 1 and all(map(has_shape, e))]
-    pairs = sorted({f"{a} {b}" for e in long for a, b in zip(e, e[1:])})
+    pairs = sorted({f"{a} {b}" for e in long for a, b in pairwise(e)})
     triples = sorted({" ".join(t) for e in long for t in zip(e, e[1:], e[2:])})
     _write("syllables.txt", SYLLABLES + PYVI, syllables)
     _write("words.txt", WORDS + PYVI, pairs)
