@@ -40,7 +40,7 @@ def run_checks(compiled, *, include_build: bool = True) -> list[Finding]:
     ctx = CheckContext(compiled, list(iter_texts(compiled)))
     for family in FAMILIES:
         family.check(ctx)
-    findings = ctx.findings
+    findings = ctx.findings + ctx.overflow()
     if include_build:
         findings += [Finding.from_diagnostic(d) for d in compiled.diagnostics.items]
     sources = [compiled.source] + [area.source for area in compiled.areas.values()]

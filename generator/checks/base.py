@@ -214,6 +214,10 @@ def _value_segments(source: SourceFile, start: Location) -> Iterator[tuple[int, 
         yield index + 1, len(line) - len(stripped) + 1, stripped
 
 
+MAX_PER_TEXT = 20
+"""Findings of one code listed per text; the rest are counted in one more finding."""
+
+
 @dataclass
 class CheckContext:
     """What the rules read: the compiled report, its texts, and helpers to report findings."""
@@ -221,11 +225,34 @@ class CheckContext:
     compiled: Any
     texts: list[TextItem]
     findings: list[Finding] = field(default_factory=list)
+    per_text: dict[tuple[int, str], list] = field(default_factory=dict)
+    """(id of a text, code) → [findings reported, the first one]: see `MAX_PER_TEXT`."""
 
     def at(self, item: TextItem, start: int, end: int, code: str, severity: str, message: str,
            suggestion: str = "") -> None:
-        """Report a finding on ``item.text[start:end]`` (printed-text offsets)."""
-        self.findings.append(finding_at(item, start, end, code, severity, message, suggestion))
+        """Report a finding on ``item.text[start:end]`` (printed-text offsets).
+
+        Past `MAX_PER_TEXT` findings of one code in one text, the others are only counted
+        (`overflow`): locating each costs a pass over the text, so 10,000 of them in one
+        100,000-character paragraph took minutes, and nobody reads such a list.
+        """
+        seen = self.per_text.setdefault((id(item), code), [0, None])
+        seen[0] += 1
+        if seen[0] > MAX_PER_TEXT:
+            return
+        found = finding_at(item, start, end, code, severity, message, suggestion)
+        seen[1] = seen[1] or found
+        self.findings.append(found)
+
+    def overflow(self) -> list[Finding]:
+        """Return one finding per text and code that had more than `MAX_PER_TEXT`."""
+        out = []
+        for (_, code), (count, first) in self.per_text.items():
+            if count > MAX_PER_TEXT:
+                out.append(Finding(first.severity, code, f"đoạn này còn {count - MAX_PER_TEXT} "
+                                   f"chỗ '{code}' nữa (chỉ liệt kê {MAX_PER_TEXT} chỗ đầu).",
+                                   first.location, first.excerpt))
+        return out
 
     def at_location(self, source: SourceFile, location: Location, code: str, severity: str,
                     message: str, suggestion: str = "") -> None:

@@ -15,6 +15,8 @@ RULES = {
                             "20-NQ/TU → Nghị quyết số 20-NQ/TU).")),
     "citation.missing-date": (WARNING, ("văn bản được dẫn lần đầu mà không có ngày ban hành "
                               "(… số 05-CT/TW ngày …).")),
+    "citation.date-after": (WARNING, ("văn bản được dẫn mang ngày ban hành muộn hơn ngày của chính "
+                            "văn bản đang soạn (dẫn một văn bản chưa ra đời).")),
     "citation.no-symbol": (WARNING, ("sau 'số' chỉ có con số, thiếu ký hiệu văn bản (Kế hoạch số "
                            "12 → Kế hoạch số 12-KH/TU).")),
 }
@@ -31,9 +33,12 @@ KNOWN_ABBREVS = set().union(*TYPE_ABBREVS.values())
 _TYPES = "|".join(sorted(TYPE_ABBREVS, key=len, reverse=True))
 _CITATION = re.compile(rf"(?<!\w)({_TYPES})(\s+số)?\s+(\d[^\s,;()]*)", re.IGNORECASE)
 _PARTY = re.compile(r"(\d+)-([A-ZĐ][A-Za-zĐđ]*)/([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)")
-_STATE = re.compile(r"\d+/(?:\d{4}/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ][\wĐđ]*)*|[A-ZĐ][\wĐđ]*"
-                    r"(?:-[A-ZĐ][\wĐđ]*)+)")
-_DATE_AFTER = re.compile(r"\s*,?\s*(?:của\s+[^,;.]{1,60}?\s+)?ngày\s+\d", re.IGNORECASE)
+_PART = r"[A-ZĐ][\wĐđ]*(?:&[A-ZĐ][\wĐđ]*)*"
+_STATE = re.compile(rf"\d+/(?:\d{{4}}/{_PART}(?:-{_PART})*|{_PART}(?:-{_PART})*)")
+"""State symbols: 12/NQ-CP, 15/2024/QĐ-UBND, a công văn's 656/HĐTV, 1556/SGD&ĐT-VP."""
+_DATE_AFTER = re.compile(r"\s*,?\s*(?:của\s+[^,;.]{1,60}?\s+)?ngày\s+(\d{1,2})(?:/|\s+tháng\s+)"
+                         r"(\d{1,2})(?:/|\s+năm\s+)(\d{4})|\s*,?\s*(?:của\s+[^,;.]{1,60}?\s+)?"
+                         r"ngày\s+\d", re.IGNORECASE)
 
 
 def check(ctx: CheckContext) -> None:
@@ -67,11 +72,33 @@ def _citation(ctx: CheckContext, item: TextItem, m: re.Match, cited: set[str]) -
                f"thiếu chữ 'số': viết '{kind} số {symbol}'.", f"{kind} số {symbol}")
     first = symbol not in cited
     cited.add(symbol)
-    dated = _DATE_AFTER.match(item.text, end) or re.search(r"/\d{4}/", symbol)
+    date = _DATE_AFTER.match(item.text, end)
+    if date and date.group(3):
+        _after_issue(ctx, item, date, f"{kind} số {symbol}")
+    dated = date or re.search(r"/\d{4}/", symbol)
     if first and not dated:
         ctx.at(item, start, end, "citation.missing-date", WARNING,
                f"'{kind} số {symbol}' được dẫn lần đầu mà chưa có ngày ban hành; thêm "
                f"'ngày dd/mm/yyyy' sau ký hiệu.")
+
+
+def _after_issue(ctx: CheckContext, item: TextItem, date: re.Match, cited: str) -> None:
+    """Report a cited document dated after the last day the report itself can be dated."""
+    issued = ctx.compiled.manifest.date
+    day, month, year = (int(g) for g in date.groups()[:3])
+    latest = (issued.year, issued.month or 12, issued.day or 31)
+    if (year, month, day) > latest and 1 <= month <= 12:
+        shown = date.group().strip(" ,")
+        ctx.at(item, date.start(1), date.end(3), "citation.date-after", WARNING,
+               f"'{cited}' {shown} muộn hơn ngày ban hành của văn bản này "
+               f"({_issue_text(issued)}); hãy kiểm tra lại ngày.")
+
+
+def _issue_text(issued) -> str:
+    if issued.month is None:
+        return f"năm {issued.year}"
+    return (f"ngày {issued.day}/{issued.month}/{issued.year}" if issued.day
+            else f"tháng {issued.month}/{issued.year}")
 
 
 def _example(kind: str) -> str:

@@ -81,8 +81,20 @@ def _day_month(ctx: CheckContext, item: TextItem, m: re.Match) -> None:
                "với tháng 01, 02).", expected)
 
 
+PERIODIC_TYPES = frozenset({"BÁO CÁO"})
+"""Document types written for a period (quý, 6 tháng, năm): only they have a period to check."""
+
+
+def is_periodic(manifest) -> bool:
+    """Return True if the report's type is a periodic one and it names a period."""
+    doc_type = (getattr(manifest, "doc_type", None) or "BÁO CÁO").strip().upper()
+    return doc_type in PERIODIC_TYPES and getattr(manifest, "period", None) is not None
+
+
 def _header(ctx: CheckContext) -> None:
     manifest, source = ctx.compiled.manifest, ctx.compiled.source
+    if not is_periodic(manifest):
+        return  # a plan or a resolution has no period its date must fall in
     period, date = manifest.period, manifest.date
     end = period.year * 12 + _PERIOD_END[period.kind] - 1
     earliest, latest = end - _SLACK_BEFORE, end + _SLACK_AFTER

@@ -1,19 +1,20 @@
-"""Spelling, syllable by syllable: unknown syllables, misplaced or mixed tone marks, near-words."""
+"""Spelling: unknown syllables, misplaced or mixed tone marks; near-words are in `nearword`."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from generator.checks import nearword
 from generator.checks.base import WARNING, CheckContext
+from generator.checks.lexicon import frequency, word_pairs
+from generator.checks.names import in_name, is_abbreviation
 from generator.checks.vietnamese import (
     compounds,
     new_style,
     old_style,
-    placement_style,
-    split_tone,
     syllables,
 )
-from generator.checks.words import Pair, Scan, Token, key_of, scan_text
+from generator.checks.words import Scan, Token, key_of, scan_text
 
 RULES = {
     "spelling.unknown": (WARNING, ("âm tiết không có trong từ điển tiếng Việt (chuần → chuẩn); "
@@ -21,21 +22,13 @@ RULES = {
     "spelling.tone-mark": (WARNING, "dấu thanh đặt sai chữ (hòan → hoàn)."),
     "spelling.tone-style": (WARNING, ("báo cáo trộn hai kiểu đặt dấu (hóa/hoá, ủy/uỷ); nên thống "
                             "nhất theo kiểu dùng nhiều hơn.")),
-    "spelling.near-word": (WARNING, ("hai âm tiết đúng chính tả nhưng chỉ lệch một chữ cái so với "
-                           "một từ quen dùng (kế hạch → kế hoạch, tập tể → tập thể).")),
+    "spelling.near-word": (WARNING, ("các âm tiết đều đúng chính tả nhưng không thành từ, trong khi "
+                           "gõ lệch một dấu hoặc một chữ thì thành một từ quen dùng (thu đua → "
+                           "thi đua, kế hạch → kế hoạch); kèm mức chắc chắn.")),
 }
 
 MIN_REPEATS = 3
 """A word pair seen this often in the report counts as a known word of the report."""
-COMMON = frozenset({
-    "là", "và", "có", "các", "của", "cả", "ra", "vào", "với", "cho", "được", "không", "những",
-    "một", "này", "đó", "khi", "từ", "theo", "trong", "đã", "sẽ", "đang", "thì", "mà", "nên",
-    "để", "tại", "do", "bị", "hay", "hoặc", "cũng", "rất", "lại", "đi", "về", "lên", "nay",
-    "người", "việc", "làm", "ở", "như", "trên", "dưới", "sau", "trước", "hơn", "nhất", "mới",
-    "còn", "đến", "qua", "nhiều", "ít", "ai", "gì", "nào", "đây", "kia", "hai", "ba", "bốn",
-    "năm", "tháng", "ngày",
-})
-"""Everyday words: a slip that yields one of these is too often a real word to report."""
 
 
 def check(ctx: CheckContext) -> None:
@@ -46,8 +39,9 @@ def check(ctx: CheckContext) -> None:
     lexicon = _lexicon(scan.pairs)
     for token in scan.unknown:
         _unknown(ctx, token, lexicon)
-    _tone_style(ctx, scan.styled)
-    _near_words(ctx, _near_candidates(scan), lexicon, scan.seen)
+    _tone_style(ctx, [t for t in scan.styled
+                      if not in_name(t.item.text, t.start, t.end, after_place_noun=False)])
+    nearword.check(ctx, scan.near, scan.pairs)
 
 
 def _lexicon(counts: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
@@ -60,7 +54,12 @@ def _lexicon(counts: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
 
 def _unknown(ctx: CheckContext, token: Token, lexicon) -> None:
     word, words = token.word, syllables()
-    shown = token.item.text[token.start:token.end]
+    text = token.item.text
+    shown = text[token.start:token.end]
+    if in_name(text, token.start, token.end) or is_abbreviation(text, token.start, token.end):
+        return  # a syllable of a name (thôn Nậm Moòng, Tổ dân phố Mai Sẫu), or ĐYC
+    if shown.isascii() and not words.by_letters.get(word):
+        return  # a foreign word (block chain): no Vietnamese syllable has these letters
     if token.glued:
         fixed = _same_case(shown, token.glued)
         ctx.at(token.item, token.start, token.end, "text.missing-space", WARNING,
@@ -83,12 +82,11 @@ def _unknown(ctx: CheckContext, token: Token, lexicon) -> None:
 
 def _fit(word: str, token: Token, lexicon) -> int:
     """Return how well `word` fits between the token's neighbours (the best pair weight)."""
-    weights = []
-    if token.before is not None:
-        weights.append(lexicon.get((token.before, key_of(word)), 0))
-    if token.after is not None:
-        weights.append(lexicon.get((key_of(word), token.after), 0))
-    return max(weights, default=0)
+    weights, known = [], word_pairs()
+    for pair in ((token.before, key_of(word)), (key_of(word), token.after)):
+        if None not in pair:
+            weights.append(lexicon.get(pair, 500 if " ".join(pair) in known else 0))
+    return max(weights, default=0) * 100 + frequency(key_of(word))
 
 
 def _same_case(shown: str, word: str) -> str:
@@ -118,72 +116,3 @@ def _tone_style(ctx: CheckContext, styled: list[Token]) -> None:
 
 def _other(style: str) -> str:
     return "old" if style == "new" else "new"
-
-
-def _near_candidates(scan: Scan) -> list[Pair]:
-    """Return the known pairs with a word used once in the report, in reading order.
-
-    The near-word rule looks only at those (`_rare`), so the other pairs are not kept.
-    """
-    found = {pair.order: pair for key, pairs in scan.lonely.items()
-             if _rare(key, scan.seen) for pair in pairs}
-    return [found[order] for order in sorted(found)]
-
-
-def _near_words(ctx: CheckContext, pairs: list[Pair], lexicon, seen: dict[str, int]) -> None:
-    by_first: dict[str, list[str]] = {}
-    by_second: dict[str, list[str]] = {}
-    for first, second in lexicon:
-        by_first.setdefault(first, []).append(second)
-        by_second.setdefault(second, []).append(first)
-    for candidate in pairs:
-        pair = candidate.keys
-        weight = lexicon.get(pair, 0)
-        fix = None
-        if _rare(pair[1], seen):
-            fix = _one_letter_fix(pair[1], by_first.get(pair[0], []), lexicon, pair, weight, 1)
-        if not fix and _rare(pair[0], seen):
-            fix = _one_letter_fix(pair[0], by_second.get(pair[1], []), lexicon, pair, weight, 0)
-        if fix:
-            _report_near(ctx, candidate, fix)
-
-
-def _rare(word: str, seen: dict[str, int]) -> bool:
-    """Return True if `word` is used only once in the report and is no everyday word.
-
-    A slip leaves a syllable the author does not otherwise use (hạch, tể); a syllable used
-    elsewhere in the report is most likely meant.
-    """
-    return seen.get(word, 0) <= 1 and word not in COMMON
-
-
-def _one_letter_fix(word, candidates, lexicon, pair, weight, slot):
-    for candidate in sorted(candidates):
-        other = (pair[0], candidate) if slot else (candidate, pair[1])
-        if lexicon[other] >= max(2 * weight, MIN_REPEATS) and _one_letter_apart(word, candidate):
-            return other
-    return None
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """Return True if `a` and `b` have the same tone and differ by one added or dropped letter."""
-    base_a, tone_a, _ = split_tone(a)
-    base_b, tone_b, _ = split_tone(b)
-    if tone_a != tone_b or abs(len(base_a) - len(base_b)) != 1:
-        return False
-    short, long = sorted((base_a, base_b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
-
-
-def _report_near(ctx: CheckContext, pair: Pair, fix: tuple[str, str]) -> None:
-    item = pair.item
-    shown = item.text[pair.start:pair.end]
-    first, second = pair.words
-    fixed = _same_case(shown, f"{_restyle(fix[0], first)} {_restyle(fix[1], second)}")
-    ctx.at(item, pair.start, pair.end, "spelling.near-word", WARNING,
-           f"'{shown}' có thể là lỗi gõ của '{fixed}'; hãy kiểm tra lại.", fixed)
-
-
-def _restyle(word: str, like: str) -> str:
-    """Return `word` in the tone placement style of `like`."""
-    return old_style(word) if placement_style(like) == "old" else word

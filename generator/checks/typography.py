@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from generator.checks.base import NOTE_MARK, WARNING, CheckContext, TextItem
+from generator.checks.lexicon import word_pairs
+from generator.checks.vietnamese import new_style
 
 RULES = {
     "text.repeated-word": (WARNING, "một từ gõ lặp hai lần liền nhau (các các)."),
@@ -35,7 +37,8 @@ _MISSING_AFTER = re.compile(r"([,;])(?<=[^\W\d_][,;])(?=[^\W\d_])")
 _MISSING_AFTER_STOP = re.compile(r"(\.)(?<=[a-zđà-ỹ]{2}\.)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
 _RANGE_DASH = re.compile(r"(\d(?<!\d\d)\d{3})( -(?=\d)|-(?= \d))")
 _NBSP = re.compile("[\u00a0\u202f\u2007]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+"""Invisible characters, with the soft hyphen (c\u00adường) that PDF copies leave in words."""
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))[a-zđ0-9]{1,2}\)$")
 """An unmatched ``)`` ending this is a list marker (``a) …; b) …``), not a slip. It spans at
 most 3 characters; ``^`` and the look-behind see the whole text whatever the search start."""
@@ -49,8 +52,8 @@ def check(ctx: CheckContext) -> None:
     for item in ctx.texts:
         _repeats(ctx, item)
         _spaces(ctx, item)
-        _balance(ctx, item)
         _invisible(ctx, item)
+    _balances(ctx)
 
 
 def _invisible(ctx: CheckContext, item: TextItem) -> None:
@@ -73,8 +76,25 @@ def _repeats(ctx: CheckContext, item: TextItem) -> None:
         word = m.group(1)
         if word.lower() in _REDUPLICATED or m.group(2)[0].isupper() and not word.isupper():
             continue  # "Đại hội Hội Liên hiệp …": the second word starts a name
+        if _across_words(item.text, m):
+            continue  # "trở thành thành phố": the end of one word, the start of the next
         ctx.at(item, m.start(), m.end(), "text.repeated-word", WARNING,
                f"từ '{word}' bị lặp: '{m.group()}' → '{word}'.", word)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
+_WORD_AFTER = re.compile(r" ([^\W\d_]+)")
+
+
+def _across_words(text: str, m: re.Match) -> bool:
+    """Return True if the first copy ends a known word and the second starts one."""
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    after = _WORD_AFTER.match(text, m.end())
+    if not before or not after:
+        return False
+    word, pairs = new_style(m.group(1).lower()), word_pairs()
+    return (f"{new_style(before.group(1).lower())} {word}" in pairs
+            and f"{word} {new_style(after.group(1).lower())}" in pairs)
 
 
 def _spaces(ctx: CheckContext, item: TextItem) -> None:
@@ -98,7 +118,12 @@ def _spaces(ctx: CheckContext, item: TextItem) -> None:
                f"gạch nối giữa hai năm cần dấu cách ở cả hai bên: '{m.group(1)} - …'.", " - ")
 
 
-def _balance(ctx: CheckContext, item: TextItem) -> None:
+def _balance(item: TextItem) -> tuple[int, str, str] | None:
+    """Return the first bracket or quote problem of a text: (index, message, kind) or None.
+
+    `kind` is ``open“`` or ``close”`` for a curly quote left open or closed without opening
+    (a quotation may run over several paragraphs), '' for any other problem.
+    """
     text = item.text
     stack: list[tuple[str, int]] = []
     # Only the brackets are visited (the loop over every character took 0.9 s at ×50), and a
@@ -110,15 +135,38 @@ def _balance(ctx: CheckContext, item: TextItem) -> None:
         elif stack and _PAIRS[stack[-1][0]] == ch:
             stack.pop()
         elif not (ch == ")" and _LIST_MARKER.search(text, max(0, index - 2), index + 1)):
-            _unbalanced(ctx, item, index, f"dấu '{ch}' đóng mà không có dấu mở tương ứng.")
-            return
+            kind = "close”" if ch == "”" and not stack else ""
+            return index, f"dấu '{ch}' đóng mà không có dấu mở tương ứng.", kind
     if stack:
         ch, index = stack[0]
-        _unbalanced(ctx, item, index, f"dấu '{ch}' mở mà chưa đóng (thiếu '{_PAIRS[ch]}').")
-        return
+        kind = "open“" if ch == "“" and len(stack) == 1 else ""
+        return index, f"dấu '{ch}' mở mà chưa đóng (thiếu '{_PAIRS[ch]}').", kind
     if text.count('"') % 2:
-        _unbalanced(ctx, item, text.rindex('"'), "số dấu ngoặc kép '\"' là số lẻ: có một dấu "
-                    "mở hoặc đóng bị thiếu.")
+        message = "số dấu ngoặc kép '\"' là số lẻ: có một dấu mở hoặc đóng bị thiếu."
+        return text.rindex('"'), message, ""
+    return None
+
+
+def _balances(ctx: CheckContext) -> None:
+    """Report unbalanced brackets and quotes; a quotation opened in one paragraph and closed in
+    a later one of the same file (an amended clause quoted whole) is no problem."""
+    pending = None  # a text whose curly quote is still open, and its problem
+    for item in ctx.texts:
+        problem = _balance(item)
+        if pending and (pending[0].source is not item.source or problem
+                        and problem[2] != "close”"):
+            _unbalanced(ctx, pending[0], *pending[1][:2])
+            pending = None
+        if problem is None:
+            continue
+        if problem[2] == "open“":
+            pending = (item, problem)
+        elif problem[2] == "close”" and pending:
+            pending = None
+        else:
+            _unbalanced(ctx, item, *problem[:2])
+    if pending:
+        _unbalanced(ctx, pending[0], *pending[1][:2])
 
 
 def _unbalanced(ctx: CheckContext, item: TextItem, index: int, message: str) -> None:

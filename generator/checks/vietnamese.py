@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import pairwise
 
 TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])"
@@ -248,10 +249,13 @@ def syllables() -> Syllables:
 
 @lru_cache(maxsize=1)
 def compounds() -> frozenset[tuple[str, str]]:
-    """Return the shipped two-syllable words (lower case, reformed placement)."""
-    pairs = set()
-    for line in _data_lines("compounds.txt"):
-        parts = line.lower().split()
-        if len(parts) == 2:
-            pairs.add((new_style(parts[0]), new_style(parts[1])))
-    return frozenset(pairs)
+    """Return the shipped words of reports as pairs of neighbouring syllables (lower case,
+    reformed placement): ``tái định cư`` gives (tái, định) and (định, cư)."""
+    return frozenset(pair for words in compound_words() for pair in pairwise(words))
+
+
+@lru_cache(maxsize=1)
+def compound_words() -> tuple[tuple[str, ...], ...]:
+    """Return the shipped words of reports, each as its syllables (reformed placement)."""
+    return tuple(tuple(new_style(w) for w in line.lower().split())
+                 for line in _data_lines("compounds.txt"))

@@ -11,6 +11,9 @@ import pytest
     ("Thực hiện Kế hoạch số 20-KH ngày 11/01/2024.", "citation.malformed"),
     ("Thực hiện Quyết định số 11-QĐi/TW ngày 18/02/2019.", "citation.type"),
     ("Thực hiện Kế hoạch số 12 của Ban Thường vụ.", "citation.no-symbol"),
+    ("Thực hiện Nghị quyết số 19-2017/NQ-CP ngày 06/02/2017.", "citation.malformed"),
+    ("Thực hiện Nghị quyết số 09-NQ/TU ngày 15/3/2025 của Tỉnh ủy.", "citation.date-after"),
+    ("Theo Quyết định số 15/2024/QĐ-UBND ngày 12 tháng 12 năm 2024.", "citation.date-after"),
 ])
 def test_flagged(codes, text, code):
     assert code in codes(text)
@@ -26,6 +29,10 @@ def test_flagged(codes, text, code):
     "Đề án số 09-ĐA/TU ngày 05/01/2024; tiếp tục thực hiện Đề án số 09-ĐA/TU.",
     "Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị.",
     "Kế hoạch số 292-KH/TU của Ban Thường vụ Tỉnh ủy ngày 26/8/2024.",
+    "Nghị quyết số 12/NQ-CP ngày 05/02/2024 và Nghị quyết số 09-NQ/TU ngày 15/3/2024.",
+    "Công văn số 1556/SGD&ĐT-VP ngày 05/3/2024 và Công văn số 575/PGD&ĐT ngày 06/3/2024.",
+    "Công văn số 656/HĐTV ngày 23/6/2024 của Hội đồng tư vấn.",
+    "Quyết định số 15/2024/QĐ-UBND ngày 12/4/2024 của Ủy ban nhân dân tỉnh.",
 ])
 def test_not_flagged(codes, text):
     assert not [c for c in codes(text) if c.startswith("citation.")]

@@ -51,3 +51,14 @@ def test_header_date_against_period(codes, date, flagged):
 def test_annual_report_dated_next_january(codes):
     extra = {"date": {"month": 1, "year": 2025}, "period": {"kind": "nam", "year": 2024}}
     assert "date.period" not in codes("Nội dung.", report_extra=extra)
+
+
+@pytest.mark.parametrize(("doc_type", "flagged"), [
+    ("BÁO CÁO", True),
+    ("KẾ HOẠCH", False),
+    ("TỜ TRÌNH", False),
+    ("NGHỊ QUYẾT", False),
+])
+def test_period_rules_only_for_periodic_types(codes, doc_type, flagged):
+    extra = {"date": {"month": 3, "year": 2024}, "doc_type": doc_type}
+    assert ("date.period" in codes("Nội dung.", report_extra=extra)) is flagged

@@ -3,14 +3,35 @@
 import pytest
 
 
-@pytest.mark.parametrize("text", [
-    "1. Công tác tuyên truyền được đẩy mạnh.",
-    "a) Công tác tuyên truyền được đẩy mạnh.",
-    "II. KẾT QUẢ",
-    "2.1. Công tác tổ chức.",
+@pytest.mark.parametrize("typed", [
+    ["1. Tuyên truyền.", "2. Tổ chức.", "3. Kiểm tra."],
+    ["I. KẾT QUẢ", "1. Kinh tế.", "a) Nông nghiệp.", "b) Công nghiệp.", "2. Xã hội.",
+     "a) Giáo dục.", "II. PHƯƠNG HƯỚNG", "1. Nhiệm vụ."],
+    ["1. Kinh tế.", "1.1. Nông nghiệp.", "1.2. Công nghiệp.", "2. Xã hội.", "2.1. Y tế."],
+    ["a) Giáo dục.", "b) Y tế.", "c) Văn hóa.", "d) Thể thao.", "đ) Du lịch."],
+    ["Điều 1. Phạm vi.", "1. Đối tượng.", "2. Thời gian.", "Điều 2. Tổ chức.",
+     "2. Giao Ủy ban nhân dân tỉnh."],
 ])
-def test_manual_numbering(codes, text):
-    assert "structure.manual-numbering" in codes(text)
+def test_typed_numbering_that_follows_on_is_not_reported(codes, typed):
+    assert "structure.manual-numbering" not in codes(*typed)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    (["1. Tuyên truyền.", "2. Tổ chức.", "4. Kiểm tra."], "'4.'"),
+    (["1. Tuyên truyền.", "2. Tổ chức.", "2. Kiểm tra."], "chờ '3.'"),
+    (["a) Giáo dục.", "b) Y tế.", "d) Văn hóa."], "chờ 'c)'"),
+    (["1. Kinh tế.", "1.1. Nông nghiệp.", "1.3. Dịch vụ."], "chờ '1.2.'"),
+    (["I. KẾT QUẢ", "III. PHƯƠNG HƯỚNG"], "chờ 'II.'"),
+])
+def test_typed_numbering_that_skips_or_repeats(findings, typed, expected):
+    found = [f for f in findings(*typed) if f.code == "structure.manual-numbering"]
+    assert len(found) == 1 and expected in found[0].message
+
+
+def test_typed_number_in_a_heading_is_printed_twice(findings):
+    area = "heading: II. KẾT QUẢ\nparagraphs:\n  - Nội dung.\n"
+    found = [f for f in findings(raw_area=area) if f.code == "structure.manual-numbering"]
+    assert len(found) == 1 and "đề mục" in found[0].message
 
 
 def test_manual_numbering_in_numbered_area_says_double(findings):
