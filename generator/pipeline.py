@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from generator import profiles
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.errors import DataError, OutputError
 from generator.loader import SourceFile, load_yaml
@@ -54,8 +55,10 @@ class BuildResult:
         """Return the one Vietnamese line printed after a build."""
         report = self.compiled.report
         state = "đã ghi" if self.written else "không đổi, giữ nguyên"
+        profile = profiles.PROFILES[report.frame.profile]
         return (f"Xong: {report.section_count} đề mục, {report.paragraph_count} đoạn văn, "
-                f"{len(report.footnotes)} chú thích, {format_number(self.seconds, 2)} giây → "
+                f"{len(report.footnotes)} chú thích, thể thức {profile.name} ({profile.label}), "
+                f"{format_number(self.seconds, 2)} giây → "
                 f"{display_path(self.output)} ({state}).")
 
 
@@ -75,8 +78,8 @@ def compile_report(report_dir: Path) -> Compiled:
     report = resolve_report(manifest, source, areas, diagnostics)
     if diagnostics.has_errors():
         raise DataError("dữ liệu có lỗi", diagnostics)
-    return Compiled(report, _template_path(report_dir, manifest), diagnostics, manifest, source,
-                    areas)
+    return Compiled(report, template_path(report_dir, manifest, report.frame.profile), diagnostics,
+                    manifest, source, areas)
 
 
 def load_valid(path: Path, model: type[M], diagnostics: Diagnostics) -> tuple[SourceFile | None,
@@ -133,11 +136,14 @@ def check_output_path(target: Path, report_dir: Path, template: Path) -> None:
         raise OutputError(f"không ghi kết quả vào thư mục dữ liệu: '{where}'. Hãy chọn nơi khác.")
 
 
-def _template_path(report_dir: Path, manifest: ReportFile) -> Path:
+def template_path(report_dir: Path, manifest: ReportFile, profile: str) -> Path:
+    """Return the report's own `template:`, else its profile's template (the project's copy
+    in ``templates/`` first, then the one shipped with baocao)."""
     if manifest.template:
         return report_dir / manifest.template
-    local = project_root(report_dir) / TEMPLATE
-    return local if local.is_file() else _PACKAGE_ROOT / TEMPLATE
+    name = TEMPLATE.parent / profiles.PROFILES[profile].template
+    local = project_root(report_dir) / name
+    return local if local.is_file() else _PACKAGE_ROOT / name
 
 
 def _load_areas(report_dir: Path, outline: list[OutlineEntry], source: SourceFile,

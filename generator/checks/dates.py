@@ -84,6 +84,8 @@ def _day_month(ctx: CheckContext, item: TextItem, m: re.Match) -> None:
 def _header(ctx: CheckContext) -> None:
     manifest, source = ctx.compiled.manifest, ctx.compiled.source
     period, date = manifest.period, manifest.date
+    if period is None:  # a type without a reporting period (tờ trình, công văn …)
+        return
     end = period.year * 12 + _PERIOD_END[period.kind] - 1
     earliest, latest = end - _SLACK_BEFORE, end + _SLACK_AFTER
     if date.month is not None:

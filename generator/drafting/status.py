@@ -77,7 +77,8 @@ def report_status(report_dir: Path, previous: Path | None = None) -> ReportStatu
         compared = display_path(report_dir / baseline.source) if baseline else ""
     rows = [_area_status(report_dir / AREAS_DIR / f"{name}.yaml", ref, heading, baseline)
             for ref, heading, name in outline_areas(manifest.outline)]
-    return ReportStatus(period_text(manifest.period.kind, manifest.period.year), rows, baseline,
+    period = manifest.period
+    return ReportStatus(period_text(period.kind, period.year) if period else "", rows, baseline,
                         compared)
 
 
@@ -99,7 +100,7 @@ def baseline_of(previous: Path) -> Baseline:
             hashes[path.stem] = content_hash(model)
     try:
         period = read_manifest(previous).period
-        words = period_text(period.kind, period.year)
+        words = period_text(period.kind, period.year) if period else ""
     except DataError:
         words = ""
     return Baseline(previous.as_posix(), words, hashes)
