@@ -141,3 +141,26 @@ def test_later_pages_start_with_their_number(pdfs, name):
     assert pages >= 2
     for number in range(2, pages + 1):
         assert first_line(page_text(pdfs[name], number)) == str(number)
+
+
+def test_a_long_organ_line_wraps_between_words_inside_its_column(tmp_path):
+    require_tool("soffice")
+    from generator.pdf import docx_to_pdf
+    from tests.profiles.helpers import report_folder
+
+    parent = "ĐẢNG BỘ CÁC CƠ QUAN ĐẢNG VÀ MẶT TRẬN TỔ QUỐC THÀNH PHỐ CẦN THƠ"
+    name = "BAN CHẤP HÀNH ĐẢNG BỘ CƠ QUAN ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM THÀNH PHỐ"
+    folder = report_folder(tmp_path, organ={"parent": parent, "name": name, "abbrev": "ĐU"},
+                           date={"day": 2, "month": 12, "year": 2026},
+                           period={"kind": "nam", "year": 2026}, place="Cần Thơ")
+    built = build_report(folder, tmp_path / "long.docx").output
+    package = DocxPackage(built)
+    fmt = Formatting(package.styles)
+    for style in ("BC Co quan cap tren", "BC Co quan"):
+        assert value(fmt.paragraph(style=style), "w:jc") == "center"
+    lines = [" ".join(line.split()) for line in page_text(docx_to_pdf(built, tmp_path / "l.pdf"),
+                                                         1).splitlines()]
+    words = set((parent + " " + name).split())
+    organ_lines = [line for line in lines if line and set(line.split()) <= words]
+    assert len(organ_lines) >= 4, lines[:12]  # both names took two lines or more
+    assert " ".join(organ_lines) == f"{parent} {name}"
