@@ -21,8 +21,8 @@ _LIST_START = re.compile(r"^(\d+)([.)])(\s)|^([-+*])(\s)")
 
 def report_markdown(report: Report) -> str:
     """Return `report` as pandoc Markdown: the same headings, paragraphs and ``[^n]`` notes."""
-    lines = [_escape(text) for text in (report.organ_name, report.number_line, report.draft,
-                                         report.place_date, report.doc_type) if text]
+    header = ("organ_name", "number_line", "draft", "place_date", "doc_type")
+    lines = [_escape(report.fields[name]) for name in header if report.fields[name]]
     lines.append("**" + _inlines(report.title) + "**")
     for block in report.body:
         text = _inlines(block.inlines)
@@ -31,8 +31,8 @@ def report_markdown(report: Report) -> str:
     lines.append(_guard_start(_inlines(report.closing)))
     lines.append("Nơi nhận:")
     lines.extend("\\- " + _escape(r) for r in report.recipients)
-    lines.extend(_escape(s) for s in (report.signature.authority, report.signature.title,
-                                      report.signature.name) if s)
+    signature = ("signature.authority", "signature.title", "signature.name")
+    lines.extend(_escape(report.fields[name]) for name in signature if report.fields[name])
     for note in report.footnotes:
         paragraphs = [_inlines(p) for p in note.paragraphs]
         lines.append(f"[^{note.number}]: " + "\n\n    ".join(paragraphs))

@@ -2,7 +2,8 @@
 
 Nothing else talks to the template. Text goes in as final strings (escaped by Jinja's autoescape)
 or as docxtpl `RichText` (bold/italic runs, escaped by docxtpl); footnote references travel as
-marker text that `generator.ooxml.footnotes` turns into real footnotes after rendering.
+marker text that `generator.ooxml.footnotes` turns into real footnotes after rendering. The
+single-line fields come from the one catalogue, `generator.profiles.fields.FIELDS`.
 """
 
 from __future__ import annotations
@@ -13,27 +14,30 @@ from docxtpl import RichText
 
 from generator.model import Inline, NoteRef, Report, Run
 from generator.ooxml.markers import guard, note_marker
+from generator.profiles.fields import FIELDS
 
 
 def build_context(report: Report) -> dict:
     """Return the mapping of template variables for `report`."""
-    return {
-        "organ_parent": _plain(report.organ_parent),
-        "organ_name": _plain(report.organ_name),
-        "number_line": _plain(report.number_line),
-        "draft": _plain(report.draft),
-        "place_date": _plain(report.place_date),
-        "doc_type": _plain(report.doc_type),
-        "title": rich(report.title),
-        "body": [{"kind": block.kind, "text": rich(block.inlines)} for block in report.body],
-        "closing": rich(report.closing),
-        "recipients": [_plain(line) for line in report.recipients],
-        "signature": {
-            "authority": _plain(report.signature.authority),
-            "title": _plain(report.signature.title),
-            "name": _plain(report.signature.name),
-        },
-    }
+    context: dict = {}
+    for field in FIELDS:
+        owner, _, name = field.name.rpartition(".")
+        target = context.setdefault(owner, {}) if owner else context
+        value = report.fields.get(field.name, "")
+        target[name] = ("\n".join(_plain(line) for line in value.split("\n")) if field.lines
+                        else _plain(value))
+    frame = report.frame
+    context.update(
+        title=rich(report.title),
+        body=[{"kind": block.kind, "text": rich(block.inlines)} for block in report.body],
+        closing=rich(report.closing) if report.closing else "",
+        recipients=[_plain(line) for line in report.recipients],
+        show_type=frame.show_type,
+        addressee_label=_plain(frame.addressee_label),
+        addressees=[_plain(line) for line in frame.addressees],
+        bases=[_plain(line) for line in frame.bases],
+    )
+    return context
 
 
 def rich(inlines: Iterable[Inline]) -> RichText:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -52,28 +53,36 @@ class Footnote:
 
 
 @dataclass(frozen=True)
-class Signature:
-    authority: str
-    title: str
-    name: str
+class Frame:
+    """How the profile and document type frame the text (not compared by `baocao diff`)."""
+
+    profile: str = "hd36"
+    """The profile used (``hd05``)."""
+    show_type: bool = True
+    """The type line and trích yếu are printed (not for a công văn)."""
+    addressee_label: str = ""
+    """``Kính gửi:`` / ``Kính trình:`` when there are addressees."""
+    addressees: tuple[str, ...] = ()
+    """Two or more addressees, one line each, punctuated (one goes in `fields["addressee"]`)."""
+    bases: tuple[str, ...] = ()
+    """The căn cứ lines, punctuated."""
+    line_spacing: int | None = None
+    """The body's exact line height in twips, when it differs from the template's."""
 
 
 @dataclass(frozen=True)
 class Report:
     """Everything the document shows, in reading order, already numbered and formatted."""
 
-    organ_parent: str
-    organ_name: str
-    number_line: str
-    draft: str
-    place_date: str
-    doc_type: str
+    fields: Mapping[str, str]
+    """The single-line fields of `generator.profiles.fields.FIELDS`, by name."""
     title: tuple[Inline, ...]
     body: tuple[Block, ...]
     closing: tuple[Inline, ...]
     footnotes: tuple[Footnote, ...]
     recipients: tuple[str, ...]
-    signature: Signature
+    """The Nơi nhận lines, punctuated by the profile."""
+    frame: Frame = Frame()
 
     @property
     def section_count(self) -> int:
@@ -82,4 +91,4 @@ class Report:
     @property
     def paragraph_count(self) -> int:
         """Body paragraphs including the closing sentence."""
-        return sum(1 for block in self.body if block.kind == "p") + 1
+        return sum(1 for block in self.body if block.kind == "p") + bool(self.closing)

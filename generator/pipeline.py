@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from generator import profiles
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.errors import DataError
 from generator.loader import SourceFile, load_yaml
@@ -53,8 +54,10 @@ class BuildResult:
         """Return the one Vietnamese line printed after a build."""
         report = self.compiled.report
         state = "đã ghi" if self.written else "không đổi, giữ nguyên"
+        profile = profiles.PROFILES[report.frame.profile]
         return (f"Xong: {report.section_count} đề mục, {report.paragraph_count} đoạn văn, "
-                f"{len(report.footnotes)} chú thích, {format_number(self.seconds, 2)} giây → "
+                f"{len(report.footnotes)} chú thích, thể thức {profile.name} ({profile.label}), "
+                f"{format_number(self.seconds, 2)} giây → "
                 f"{display_path(self.output)} ({state}).")
 
 
@@ -71,9 +74,9 @@ def compile_report(report_dir: Path) -> Compiled:
         raise DataError("dữ liệu có lỗi", diagnostics)
     # 2. Load and validate every area the outline names; warn about unused ones.
     areas = _load_areas(folder, manifest.outline, source, diagnostics)
-    template = _template_path(folder, manifest, source, diagnostics)
-    # 3. Resolve: numbering, footnotes, cross-file checks.
+    # 3. Resolve: numbering, footnotes, cross-file checks; the profile picks the template.
     report = resolve_report(manifest, source, areas, diagnostics)
+    template = _template_path(folder, manifest, report.frame.profile, source, diagnostics)
     if diagnostics.has_errors() or template is None:
         raise DataError("dữ liệu có lỗi", diagnostics)
     return Compiled(report, template, diagnostics, manifest, source, areas)
@@ -139,10 +142,11 @@ def default_output(report_dir: Path) -> Path:
     return ReportFolder(report_dir).default_output()
 
 
-def _template_path(folder: ReportFolder, manifest: ReportFile, source: SourceFile,
-                   diagnostics: Diagnostics) -> Path | None:
+def _template_path(folder: ReportFolder, manifest: ReportFile, profile: str,
+                   source: SourceFile, diagnostics: Diagnostics) -> Path | None:
+    """Return the report's own `template:` (kept inside), else its profile's template."""
     try:
-        return folder.template(manifest.template)
+        return folder.template(manifest.template, profiles.PROFILES[profile].template)
     except PathRefused as refused:
         location = source.locate(("template",))
         diagnostics.error(refused.code, refused.message, location, source.excerpt(location))

@@ -188,15 +188,16 @@ class ReportFolder:
             return []
         return sorted(path for path in self.areas_dir.glob("*.yaml") if path.is_file())
 
-    def template(self, name: str | None) -> Path:
-        """Return the template `name` names (default: the project's, else baocao's own).
+    def template(self, name: str | None, default: str = DEFAULT_TEMPLATE) -> Path:
+        """Return the template `name` names; none: `default` (the project's copy in
+        ``templates/``, else baocao's own).
 
         A name is looked up in the report folder, then in the project's ``templates/``; a
         path with ``..`` is accepted only when it lands in one of the two. Raises `PathRefused`.
         """
         if name is None:
-            local = self.templates_dir / DEFAULT_TEMPLATE
-            return local if local.is_file() else PACKAGE_ROOT / TEMPLATES_DIR / DEFAULT_TEMPLATE
+            local = self.templates_dir / default
+            return local if local.is_file() else PACKAGE_ROOT / TEMPLATES_DIR / default
         what = f"mẫu Word '{shown(name)}'"
         try:
             parts = name_parts(name, what)

@@ -19,7 +19,7 @@ from docxtpl import DocxTemplate
 from generator.diagnostics import display_path
 from generator.errors import TemplateError
 from generator.model import Report
-from generator.ooxml import footnotes, package
+from generator.ooxml import footnotes, package, spacing
 
 
 def render_docx(template: Path, report: Report, context: dict) -> bytes:
@@ -30,6 +30,8 @@ def render_docx(template: Path, report: Report, context: dict) -> bytes:
     except jinja2.TemplateError as exc:
         raise TemplateError(_template_message(template, exc, doc.docx)) from exc
     document = doc.docx
+    if report.frame.line_spacing:
+        spacing.set_body_line(document, report.frame.line_spacing)
     footnotes.add_footnotes(document, report.footnotes)
     leftovers = package.finish_text(document)
     if leftovers:

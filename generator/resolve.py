@@ -11,21 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator import vnformat
+from generator import framing, vnformat
 from generator.diagnostics import Diagnostics, Location
 from generator.inline import parse_inline
 from generator.loader import Path_, SourceFile
-from generator.model import Anchor, Block, Footnote, Inline, NoteRef, Report, Run, Signature
+from generator.model import Anchor, Block, Footnote, Inline, NoteRef, Report, Run
+from generator.profiles import hd36
 from generator.schema import AreaFile, OutlineEntry, ReportFile
 
-DOC_ABBREVS = {
-    "BÁO CÁO": "BC", "TỜ TRÌNH": "TTr", "KẾ HOẠCH": "KH", "CHƯƠNG TRÌNH": "CTr",
-    "THÔNG BÁO": "TB", "NGHỊ QUYẾT": "NQ", "KẾT LUẬN": "KL", "CHỈ THỊ": "CT",
-    "QUYẾT ĐỊNH": "QĐ", "QUY ĐỊNH": "QĐi", "HƯỚNG DẪN": "HD", "ĐỀ ÁN": "ĐA",
-}
-"""Type abbreviations used in document numbers (Hướng dẫn 36-HD/VPTW)."""
-
-DEFAULT_CLOSING = "Trên đây là báo cáo kết quả lãnh đạo, chỉ đạo thực hiện công tác {period} của {organ}."
+DOC_ABBREVS = {name: doc_type.symbol for name, doc_type in hd36.DOC_TYPES.items()}
+"""Type abbreviations of the Party types (the importer recognises a type line by them)."""
 MAX_LEVEL = 3
 _NOTE_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -137,46 +132,29 @@ def resolve_report(report: ReportFile, source: SourceFile, areas: dict[str, Load
                    diagnostics: Diagnostics) -> Report:
     """Return the numbered, ordered `Report`; problems go into `diagnostics`."""
     builder = _Builder(diagnostics)
-    period = vnformat.period_text(report.period.kind, report.period.year)
+    profile = framing.choose_profile(report, source, diagnostics)
+    doc_type = framing.doc_type_of(report, profile, source, diagnostics)
+    period = framing.period_text(report, source, diagnostics)
     report_scope = builder.scope(source, report.notes)
     title = builder.inlines(report.title.replace("{period}", period), report_scope, ("title",))
     for i, text in enumerate(report.intro):
         builder.body.append(Block("p", builder.inlines(text, report_scope, ("intro", i))))
     _walk(builder, report.outline, 1, "", report_scope, areas, ("outline",))
-    closing_text = report.closing or DEFAULT_CLOSING.replace(
-        "{organ}", report.organ.short_name or vnformat.short_organ(report.organ.name))
+    closing_text = report.closing or framing.default_closing(report, doc_type)
     closing = builder.inlines(closing_text.replace("{period}", period), report_scope,
                               ("closing",))
     builder.report_unused()
+    fields, frame = framing.fields(report, profile, doc_type, title, source, diagnostics)
+    framing.obsolete_warnings(report, source, diagnostics)
     return Report(
-        organ_parent=report.organ.parent or "",
-        organ_name=report.organ.name,
-        number_line=vnformat.number_line(report.number, _doc_abbrev(report, source, diagnostics),
-                                         report.organ.abbrev),
-        draft=report.draft or "",
-        place_date=vnformat.header_date(report.place, report.date.day, report.date.month,
-                                        report.date.year),
-        doc_type=report.doc_type,
+        fields=fields,
         title=title,
         body=tuple(builder.body),
         closing=closing,
         footnotes=tuple(builder.footnotes),
-        recipients=tuple(report.recipients),
-        signature=Signature(report.signature.authority, report.signature.title,
-                            report.signature.name or ""),
+        recipients=framing.punctuate(report.recipients, profile.recipients),
+        frame=frame,
     )
-
-
-def _doc_abbrev(report: ReportFile, source: SourceFile, diagnostics: Diagnostics) -> str:
-    if report.doc_abbrev:
-        return report.doc_abbrev
-    known = DOC_ABBREVS.get(report.doc_type.upper())
-    if known is None:
-        diagnostics.error("schema.doc-abbrev", f"không biết ký hiệu của loại văn bản "
-                          f"'{report.doc_type}'; hãy thêm trường 'doc_abbrev' (ví dụ: BC).",
-                          source.locate(("doc_type",)))
-        return "?"
-    return known
 
 
 def _heading_number(level: int, index: int, parent: str) -> str:

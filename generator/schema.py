@@ -63,10 +63,10 @@ class Organ(_Model):
     """Issuing organ in capitals, e.g. ``TỈNH ỦY HẬU GIANG``."""
     parent: OptionalText = None
     """Superior organ printed above the name, not bold (``ĐẢNG BỘ TỈNH …``); omit if none."""
-    abbrev: Text
-    """Issuer abbreviation in the number: ``TU`` gives ``Số …-BC/TU``."""
+    abbrev: OptionalText = None
+    """Issuer abbreviation in the number: ``TU`` gives ``Số …-BC/TU``; known organs need none."""
     short_name: OptionalText = None
-    """How sentences name the organ (``Tỉnh ủy``); default: the first two words of `name`."""
+    """How sentences name the organ (``Tỉnh ủy``); default: from `name` (and `parent`)."""
 
 
 class DateSpec(_Model):
@@ -138,6 +138,8 @@ Notes = dict[str, Text]
 
 
 class ReportFile(_Model):
+    profile: OptionalText = None
+    """Rule set: ``hd36``, ``hd05`` or ``nd30``; default: by `date` (HD05 from 27/5/2026)."""
     organ: Organ
     """The issuing organ."""
     doc_type: Text = "BÁO CÁO"
@@ -152,8 +154,8 @@ class ReportFile(_Model):
     """Issue date: ``2024-09-26``, or ``{month: 9, year: 2024}`` in a draft."""
     draft: OptionalText = None
     """Draft label such as ``Dự thảo`` or ``Dự thảo lần 2``; omit for the final text."""
-    period: Period
-    """The reporting period; ``{period}`` in `title` and `closing` renders it."""
+    period: Period | None = None
+    """The reporting period (periodic types: BÁO CÁO); ``{period}`` in `title` renders it."""
     title: Text
     """Trích yếu: the subject line under ``BÁO CÁO``."""
     intro: TextList = []
@@ -165,7 +167,21 @@ class ReportFile(_Model):
     signature: Signature
     """The signature block."""
     recipients: Annotated[list[Text], Field(min_length=1)]
-    """The Nơi nhận lines, without the leading ``- ``."""
+    """The Nơi nhận lines, without the leading ``- ``; end punctuation comes from the profile."""
+    addressees: TextList = []
+    """The Kính gửi / Kính trình names (công văn, tờ trình, a state report to a superior)."""
+    bases: TextList = []
+    """The căn cứ lines, without ``- `` and end punctuation."""
+    urgency: OptionalText = None
+    """``khẩn``, ``thượng khẩn`` or ``hỏa tốc``."""
+    circulation: OptionalText = None
+    """Phạm vi lưu hành, e.g. ``TÀI LIỆU HỘI NGHỊ``."""
+    drafter: OptionalText = None
+    """Ký hiệu người soạn thảo and number of copies: ``NguyenVanAn-26``."""
+    contact: OptionalText = None
+    """Contact details printed at the end, under a full-width rule."""
+    line_spacing: Annotated[float, Field(gt=0)] | None = None
+    """Body line spacing in points (exact), within the profile's range; default its own."""
     notes: Notes = {}
     """Footnotes anchored in `intro`, `closing` or outline headings."""
     template: OptionalText = None

@@ -56,15 +56,19 @@ def text_date(day: int, month: int, year: int) -> str:
     return f"{day:02d}/{pad_day_month(month, month=True)}/{year}"
 
 
-def number_line(number: str | None, doc_abbrev: str, organ_abbrev: str) -> str:
-    """Return ``Số 05-BC/TU``, or ``Số      -BC/TU`` for an unnumbered draft (no colon)."""
+def number_line(number: str | None, doc_abbrev: str, organ_abbrev: str,
+                pattern: str = "Số {number}-{type}/{organ}") -> str:
+    """Return ``Số 05-BC/TU`` (or the profile's `pattern`, ``Số: 05/BC-UBND``).
+
+    An unnumbered draft leaves a blank: ``Số      -BC/TU``; numbers below 10 get a leading 0.
+    """
     if number is None:
         shown = BLANK_NUMBER
     elif number.isdigit():
         shown = number.rjust(2, "0")  # as typed (0127 stays 0127), one digit gets its 0
     else:
         shown = number
-    return f"Số {shown}-{doc_abbrev}/{organ_abbrev}"
+    return pattern.format(number=shown, type=doc_abbrev, organ=organ_abbrev)
 
 
 def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
@@ -78,14 +82,3 @@ def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
 def format_percent(value: float | Decimal, decimals: int = 2) -> str:
     """Return a percentage as ``90,87%``."""
     return format_number(value, decimals) + "%"
-
-
-def short_organ(name: str) -> str:
-    """Return the committee as a sentence names it: ``TỈNH ỦY HẬU GIANG`` → ``Tỉnh ủy``.
-
-    Party committees are named "<kind> ủy <place>" (Tỉnh ủy, Huyện ủy, Thành ủy, Đảng ủy …); the
-    first two words in sentence case are what the closing sentence uses.
-    """
-    words = name.split()
-    head = " ".join(words[:2]).lower()
-    return head[:1].upper() + head[1:]

@@ -17,6 +17,7 @@ from generator.cli import cli
 
 SUMMARY = re.compile(
     r"^Xong: (?P<sections>\d+) đề mục, (?P<paragraphs>\d+) đoạn văn, (?P<notes>\d+) chú thích, "
+    r"thể thức (?P<profile>\w+) \([^)]*\), "
     r"(?P<seconds>\d+[.,]\d+) giây → (?P<path>.+) \((?P<state>đã ghi|không đổi, giữ nguyên)\)\.$",
     re.MULTILINE)
 """The one line printed after each successful build."""

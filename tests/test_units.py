@@ -91,13 +91,6 @@ def test_format_percent_attaches_the_sign_without_space(value, expected):
     assert vnformat.format_percent(value) == expected
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("TỈNH ỦY HẬU GIANG", "Tỉnh ủy"), ("HUYỆN ỦY CHÂU THÀNH", "Huyện ủy"),
-    ("ĐẢNG ỦY KHỐI CƠ QUAN", "Đảng ủy")])
-def test_short_organ_names_the_committee_as_a_sentence_does(name, expected):
-    assert vnformat.short_organ(name) == expected
-
-
 # --- inline --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [

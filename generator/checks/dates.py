@@ -96,6 +96,8 @@ def _header(ctx: CheckContext) -> None:
     if not is_periodic(manifest):
         return  # a plan or a resolution has no period its date must fall in
     period, date = manifest.period, manifest.date
+    if period is None:  # a type without a reporting period (tờ trình, công văn …)
+        return
     end = period.year * 12 + _PERIOD_END[period.kind] - 1
     earliest, latest = end - _SLACK_BEFORE, end + _SLACK_AFTER
     if date.month is not None:

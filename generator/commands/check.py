@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from generator.commands.common import print_diagnostics, report_dir_ok
+from generator.commands.common import ProfileName, print_diagnostics, report_dir_ok
 from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 
 
@@ -22,7 +22,7 @@ from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 @click.option("--strict", is_flag=True, help="Coi cả cảnh báo là lỗi (mã thoát 1).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: mỗi phát hiện một dòng JSON (cho trình soạn thảo, CI).")
-@click.option("--profile", type=click.Choice(["hd36", "hd05", "nd30"]), default=None,
+@click.option("--profile", type=ProfileName(), default=None,
               help="Thể thức dùng để rà soát tệp Word; bỏ trống thì tự chọn theo tiêu đề và ngày "
               "của văn bản.")
 @click.option("--fix", "fix_out", type=click.Path(path_type=Path, dir_okay=False),

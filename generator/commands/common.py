@@ -12,7 +12,35 @@ from generator.diagnostics import Diagnostics, display_path
 from generator.errors import BaocaoError
 from generator.project import REPORT_FILE, ReportFolder
 
-__all__ = ["REPORT_FILE", "print_diagnostics", "print_failure", "report_dir_ok", "stop_line"]
+__all__ = ["REPORT_FILE", "ProfileName", "print_diagnostics", "print_failure", "report_dir_ok",
+           "stop_line"]
+
+
+class ProfileName(click.ParamType):
+    """A profile name of the registry (``hd36``, ``hd05``, ``nd30``), read only when needed.
+
+    click's own Choice reads its choices when the command is declared, which would import the
+    profiles' data each time the commands are listed (``baocao --help``).
+    """
+
+    name = "profile"
+
+    @staticmethod
+    def names() -> list[str]:
+        from generator.profiles import PROFILES
+
+        return list(PROFILES)
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return "[" + "|".join(self.names()) + "]"
+
+    def convert(self, value, param, ctx):
+        if value in self.names():
+            return value
+        shown = ", ".join(f"'{name}'" for name in self.names())
+        self.fail(f"'{value}' không thuộc {shown}.", param, ctx)
+
+
 
 
 def print_diagnostics(diagnostics: Diagnostics) -> None:

@@ -10,12 +10,8 @@ from generator.diff.align import align
 from generator.diff.merged import DEL, INS, SAME, Comparison, Link, Note, Para
 from generator.diff.words import Token, diff, plain, similarity, tokens, whole
 from generator.model import Block, Footnote, Inline, Report, Run
+from generator.profiles.fields import BY_NAME, FIELDS
 
-FIELDS = ("organ_parent", "organ_name", "number_line", "draft", "place_date", "doc_type",
-          "signature.authority", "signature.title", "signature.name")
-"""Single-line fields, named as in the template context."""
-OPTIONAL_FIELDS = {"organ_parent", "draft"}
-"""Fields whose paragraph is left out of the document when they are empty."""
 HEADING_NUMBER = re.compile(r"^[0-9IVXLCDM.]+ $")
 """The numbering run resolve puts first in a heading (``II. ``, ``1.2. ``)."""
 
@@ -31,24 +27,20 @@ class _Item:
 
 def compare(old: Report, new: Report) -> Comparison:
     """Return the merged document of `old` → `new`."""
-    fields = {name: _field(name, _value(old, name), _value(new, name)) for name in FIELDS}
+    fields = {f.name: _field(f.name, old.fields.get(f.name, ""), new.fields.get(f.name, ""))
+              for f in FIELDS}
     title = _edited("title", old.title, new.title)
     body = tuple(_merge([_block(b) for b in old.body], [_block(b) for b in new.body]))
     closing = _edited("p", old.closing, new.closing)
     recipients = tuple(_merge([_line(r) for r in old.recipients],
                               [_line(r) for r in new.recipients]))
     notes = _notes((title, *body, closing), old.footnotes, new.footnotes)
-    return Comparison(fields, title, body, closing, notes, recipients)
-
-
-def _value(report: Report, name: str) -> str:
-    owner, _, attribute = name.rpartition(".")
-    return getattr(getattr(report, owner) if owner else report, attribute)
+    return Comparison(fields, title, body, closing, notes, recipients, new.frame)
 
 
 def _field(name: str, old: str, new: str) -> Para:
     a, b = tokens((Run(old),)), tokens((Run(new),))
-    if name in OPTIONAL_FIELDS and bool(old) != bool(new):
+    if BY_NAME[name].optional and bool(old) != bool(new):
         change = INS if new else DEL
         return Para("line", change, whole(b if new else a, change), old, new)
     return Para("line", SAME, diff(a, b), old, new)

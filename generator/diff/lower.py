@@ -9,7 +9,7 @@ range are removed from the data first (the loader does not reserve it), so every
 from __future__ import annotations
 
 from generator.diff.merged import DEL, INS, SAME, Comparison, Link, Para
-from generator.model import Block, Footnote, Inline, NoteRef, Report, Run, Signature
+from generator.model import Block, Footnote, Inline, NoteRef, Report, Run
 from generator.ooxml.tracked import (
     DEL_CLOSE,
     DEL_OPEN,
@@ -32,12 +32,7 @@ def to_report(comparison: Comparison) -> Report:
     numbers = {note.link: index for index, note in enumerate(comparison.notes, start=1)}
     fields = {name: line(para) for name, para in comparison.fields.items()}
     return Report(
-        organ_parent=fields["organ_parent"],
-        organ_name=fields["organ_name"],
-        number_line=fields["number_line"],
-        draft=fields["draft"],
-        place_date=fields["place_date"],
-        doc_type=fields["doc_type"],
+        fields=fields,
         title=inlines(comparison.title, numbers),
         body=tuple(Block(p.kind, inlines(p, numbers)) for p in comparison.body),
         closing=inlines(comparison.closing, numbers),
@@ -45,8 +40,7 @@ def to_report(comparison: Comparison) -> Report:
                                  tuple(inlines(p, numbers) for p in note.paragraphs))
                         for note in comparison.notes),
         recipients=tuple(line(p) for p in comparison.recipients),
-        signature=Signature(fields["signature.authority"], fields["signature.title"],
-                            fields["signature.name"]),
+        frame=comparison.frame,
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.model import Frame
+
 SAME, INS, DEL = "same", "ins", "del"
 
 
@@ -73,6 +75,8 @@ class Comparison:
     closing: Para
     notes: tuple[Note, ...]
     recipients: tuple[Para, ...]
+    frame: Frame = Frame()
+    """The new side's profile, type and lists: the merged document is laid out like it."""
 
     @property
     def changed(self) -> bool:

@@ -7,13 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.diff.merged import DEL, INS, SAME, Comparison, Note, Para
+from generator.profiles.fields import BY_NAME
 
-FIELD_LABELS = {
-    "organ_parent": "Cơ quan cấp trên", "organ_name": "Cơ quan ban hành",
-    "number_line": "Số, ký hiệu", "draft": "Dòng dự thảo", "place_date": "Địa danh, ngày tháng",
-    "doc_type": "Tên loại văn bản", "signature.authority": "Thẩm quyền ký",
-    "signature.title": "Chức vụ người ký", "signature.name": "Họ tên người ký",
-}
 NO_CHANGES = "Hai bản giống nhau: không có thay đổi."
 _NUMBER = re.compile(r"^[0-9IVXLCDM.]+ ")
 _ITEM_NUMBER = re.compile(r"^\d+\. ")
@@ -35,7 +30,7 @@ def summarize(comparison: Comparison) -> list[str]:
     """Return the lines that tell what changed, or the one line saying nothing did."""
     if not comparison.changed:
         return [NO_CHANGES]
-    lines = [f"  {FIELD_LABELS[name]}: {_quote(p.old_text)} → {_quote(p.new_text)}."
+    lines = [f"  {BY_NAME[name].label}: {_quote(p.old_text)} → {_quote(p.new_text)}."
              for name, p in comparison.fields.items() if p.changed]
     for label, para in (("Trích yếu", comparison.title), ("Câu kết thúc", comparison.closing)):
         if para.changed:

@@ -91,7 +91,8 @@ def report_status(report_dir: Path, previous: Path | None = None) -> ReportStatu
             rows.append(AreaStatus(ref, name, heading or name, "", 0, 0, 0, INVALID, None))
             continue
         rows.append(_area_status(path, ref, heading, baseline))
-    return ReportStatus(period_text(manifest.period.kind, manifest.period.year), rows, baseline,
+    period = manifest.period
+    return ReportStatus(period_text(period.kind, period.year) if period else "", rows, baseline,
                         compared, diagnostics)
 
 
@@ -107,7 +108,7 @@ def baseline_of(previous: Path) -> Baseline:
             hashes[path.stem] = content_hash(model)
     try:
         period = read_manifest(previous)[1].period
-        words = period_text(period.kind, period.year)
+        words = period_text(period.kind, period.year) if period else ""
     except DataError:
         words = ""
     return Baseline(previous.as_posix(), words, hashes)

@@ -18,9 +18,6 @@ import yaml
 from generator.diagnostics import ERROR, WARNING, Diagnostic, Location
 
 PROFILES_DIR = Path(__file__).resolve().parent.parent / "profiles"
-HD05_FROM = dt.date(2026, 5, 27)
-"""Hướng dẫn 05-HD/VPTW is in force from its signing date (regime-2026.md §0)."""
-PROFILE_NAMES = ("hd36", "hd05", "nd30")
 EXCERPT = 70
 
 
@@ -32,18 +29,21 @@ def review_spec(profile: str) -> dict:
 
 
 def choose_profile(family: str | None, date: tuple[str, str, str] | None) -> str:
-    """Return the profile for a document of that family and date (state → nd30)."""
+    """Return the profile for a document of that family and date (state → nd30).
+
+    A Party document is dated by its place and date line (`profiles.for_date`); one with no
+    readable year is reviewed under the rules in force today.
+    """
+    from generator import profiles
+
     if family == "state":
         return "nd30"
     if date is None or not date[2].isdigit():
-        return "hd05"
-    month = int(date[1]) if date[1].isdigit() else 12
-    day = int(date[0]) if date[0].isdigit() else 28
-    try:
-        dated = dt.date(int(date[2]), month, day)
-    except ValueError:
-        dated = dt.date(int(date[2]), min(max(month, 1), 12), 1)
-    return "hd05" if dated >= HD05_FROM else "hd36"
+        today = dt.date.today()
+        return profiles.for_date(today.year, today.month, today.day).name
+    month = int(date[1]) if date[1].isdigit() and 1 <= int(date[1]) <= 12 else None
+    day = int(date[0]) if date[0].isdigit() and 1 <= int(date[0]) <= 28 else None
+    return profiles.for_date(int(date[2]), month, day).name
 
 
 def review_docx(path: Path, profile: str | None = None) -> tuple[str, list[Diagnostic]]:

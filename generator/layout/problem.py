@@ -15,6 +15,7 @@ ELEMENT_NAMES = {
     "authority": "quyền hạn người ký", "signer_title": "chức vụ người ký",
     "signer_name": "họ tên người ký", "page_number": "số trang", "appendix_label": "phụ lục",
     "bases": "dòng căn cứ", "letter_summary": "trích yếu công văn",
+    "drafter": "ký hiệu người soạn thảo",
 }
 """The Vietnamese name of each element, as a clerk calls it."""
 

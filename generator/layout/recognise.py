@@ -179,6 +179,11 @@ def _read_closing(parts: Parts, paragraphs: list[Para]) -> int:
             if p.index > label.index and _same_cell(p, label) and p is not authority:
                 if label.cell is None and _AUTHORITY.match(canonical(p.text)):
                     break
+                listed = p.text.lstrip().startswith(("-", "+", "–")) or \
+                    p.text.rstrip().endswith(":")
+                if not listed and "recipient" in parts.elements:
+                    parts.add("drafter", p)  # the typist's mark and copies under the list
+                    break
                 parts.add("recipient", p)
     signature = [p for p in paragraphs if (label is None or not _same_cell(p, label))
                  and starts and p.index >= min(starts) and p.cell == (authority or p).cell]
@@ -211,7 +216,8 @@ def _read_title_and_body(parts: Parts, paragraphs: list[Para]) -> None:
         parts.add("doc_type", body[0])
         start = 1
         while start < len(body) and start <= 3 and body[start].format.align == "center" \
-                and not _SEPARATOR.match(body[start].text.strip()):
+                and not _SEPARATOR.match(body[start].text.strip()) \
+                and not canonical(body[start].text).startswith(("KÍNH GỬI", "KÍNH TRÌNH")):
             parts.add("summary", body[start])
             start += 1
     if start < len(body) and _SEPARATOR.match(body[start].text.strip()):

@@ -31,6 +31,30 @@ def check_structure(facts: DocxFacts, parts: Parts, spec: dict) -> Iterator[Prob
     yield from _signature_form(parts, spec)
     yield from _heading_numbers(parts)
     yield from _appendices(facts, parts, spec)
+    yield from _obsolete(parts)
+
+
+def _obsolete(parts: Parts) -> Iterator[Problem]:
+    """Organs, places and recipient groups that no longer exist on the document's date."""
+    from generator.profiles import obsolete
+
+    if parts.date is None or not parts.date[2].isdigit():
+        return
+    day, month, year = parts.date
+    if not obsolete.in_force(int(year), int(month) if month.isdigit() else None,
+                             int(day) if day.isdigit() and 1 <= int(day) <= 28 else None):
+        return
+    for p in parts.elements.get("parent", []) + parts.elements.get("organ", []):
+        problem = obsolete.organ_problem(" ".join(p.text.split()))
+        if problem:
+            yield Problem("layout.obsolete-organ", problem, p, severity="warning")
+    line = parts.first("place_date")
+    problem = obsolete.place_problem(line.text.split(",")[0].strip()) if line else None
+    if problem:
+        yield Problem("layout.obsolete-organ", problem, line, severity="warning")
+    for p in parts.elements.get("recipient", []):
+        for problem in obsolete.recipient_problems(" ".join(p.text.split()).lstrip("- ")):
+            yield Problem("layout.obsolete-organ", problem, p, severity="warning")
 
 
 def _header_positions(parts: Parts) -> Iterator[Problem]:

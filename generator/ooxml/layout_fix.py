@@ -19,9 +19,7 @@ from lxml import etree
 from generator.ooxml.formatting import TWIPS_PER_MM
 from generator.ooxml.inspect import SAFE_PARSER, walk_paragraphs
 from generator.ooxml.ns import qn
-from generator.ooxml.template_builder import _PPR_ORDER as PPR_ORDER
-from generator.ooxml.template_builder import _RPR_ORDER as RPR_ORDER
-from generator.ooxml.template_builder import _put as put
+from generator.ooxml.template.xml import PPR_ORDER, RPR_ORDER, put
 
 _TEXT_PARTS = ("word/document.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml")
 

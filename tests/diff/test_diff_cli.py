@@ -52,7 +52,7 @@ def test_usage_mistakes(versions: Versions):
 
 
 def test_errors_in_the_old_version_are_located_and_named(versions: Versions):
-    versions.edit("report.yaml", "  abbrev: TU ", "  abbrev: ", old=True)
+    versions.edit("report.yaml", "  abbrev: TU ", "  abbrev: [TU] ", old=True)
     result = run(str(versions.old), str(versions.new), "-o", str(versions.root / "x.docx"))
     assert result.exit_code == 1
     assert "Dữ liệu của bản cũ có lỗi:" in result.output

@@ -53,7 +53,7 @@ def test_markup_like_text_appears_literally_everywhere(project):
     assert not result.compiled.diagnostics.items
     for field in fields + ["intro", "paragraph", "sub-paragraph"]:
         assert any(f"{field}: {MARKUP}" in p for p in paragraphs), field
-    assert f"- recipient: {MARKUP}" in paragraphs
+    assert f"- recipient: {MARKUP}." in paragraphs  # the profile ends the last line
     assert f"I. HEADING: {MARKUP.upper()}" in paragraphs
     assert f"1. sub: {MARKUP}" in paragraphs
     assert notes == [[f"note: {MARKUP}"]]
@@ -74,7 +74,7 @@ def test_control_characters_never_corrupt_the_docx(project):
     assert paragraphs[0] == clean
     assert f"{clean}, ngày 26 tháng 9 năm 2024" in paragraphs
     assert clean in paragraphs and f"I. {clean.upper()}" in paragraphs
-    assert f"{clean} " in paragraphs and f"- {clean}" in paragraphs
+    assert f"{clean} " in paragraphs and f"- {clean}." in paragraphs  # the profile's "."
     assert notes == [[clean]]
 
 

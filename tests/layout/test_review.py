@@ -455,6 +455,19 @@ def test_state_number_date_and_body_size_deviations_are_found(tmp_path):
     assert "(2 đoạn như vậy)" in findings[3].message
 
 
+def test_a_2026_document_of_an_abolished_province_is_told_its_successor(sample_docx, tmp_path):
+    def dated_2026(root):
+        replace_text(root, "Hậu Giang, ngày", "ngày     tháng 9 năm 2024",
+                     "ngày 26 tháng 9 năm 2026")
+
+    later = rewrite(sample_docx, tmp_path / "2026.docx", "word/document.xml", dated_2026)
+    findings = [f for f in review_docx(later)[1] if f.code == "layout.obsolete-organ"]
+    messages = " | ".join(f.message for f in findings)
+    assert "Thành ủy Cần Thơ" in messages or "THÀNH ỦY CẦN THƠ" in messages.upper(), messages
+    assert any("ban cán sự đảng" in f.message for f in findings)  # a recipient group ended 2025
+    assert all(f.severity == "warning" for f in findings)
+
+
 def test_profile_follows_the_date_of_a_party_document(sample_docx, tmp_path):
     def dated_2026(root):
         for t in paragraph_with(root, "Hậu Giang, ngày").iter(w("t")):
@@ -478,3 +491,21 @@ def test_the_readme_example_is_what_the_command_prints(sample_docx, tmp_path, mo
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["check", "bao-cao-nhan-duoc.docx"])
     assert result.output.rstrip("\n") == example
+
+
+# --- every sample baocao ships, each under its own profile ---------------------------------------
+
+SAMPLES = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "data").iterdir()
+                 if (p / "report.yaml").is_file())
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_shipped_sample_passes_the_review_of_its_profile(name, tmp_path):
+    """The builder (profile layout data) and the review (profile review data) agree."""
+    from generator.pipeline import build_report
+    from tests.conftest import ROOT
+
+    out = tmp_path / f"{name}.docx"
+    build_report(ROOT / "data" / name, out)
+    profile, findings = review_docx(out)
+    assert [f.format() for f in findings] == [], profile

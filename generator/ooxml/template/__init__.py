@@ -1,0 +1,1 @@
+"""Generic template machinery: a profile's `Layout` in, a docxtpl .docx template out."""

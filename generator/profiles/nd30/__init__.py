@@ -1,0 +1,43 @@
+"""Nghị định 30/2020/NĐ-CP, Phụ lục I: the state's rules (UBND, sở …); only chosen when named.
+
+Values from regime-2026.md §4.3 (read in a transcription of the decree's appendix); §4.1 flags
+that a 2025–2026 amendment cannot be ruled out, so re-check when the rules are next reviewed.
+"""
+
+from __future__ import annotations
+
+from generator.profiles.nd30.layout import LAYOUT
+from generator.profiles.spec import DocType, ListStyle, Profile, Spacing, doc_types
+
+DOC_TYPES = doc_types(
+    # §4.3 "Kính gửi": required for a báo cáo sent to a superior body, a tờ trình, a công văn.
+    DocType("BÁO CÁO", "BC", periodic=True, addressee_label="Kính gửi:",
+            closing="Trên đây là báo cáo kết quả thực hiện nhiệm vụ {period} của {organ}."),
+    DocType("TỜ TRÌNH", "TTr", addressee_label="Kính gửi:",
+            closing="{organ} kính trình {addressee} xem xét, quyết định."),
+    DocType("KẾ HOẠCH", "KH", closing="Trên đây là Kế hoạch của {organ}; đề nghị các cơ quan, "
+            "đơn vị liên quan triển khai thực hiện."),
+    DocType("CHƯƠNG TRÌNH", "CTr"),
+    DocType("THÔNG BÁO", "TB"),
+    # A công văn's number has no type symbol: ``Số: 12/UBND-VP``; "V/v …" under the number.
+    DocType("CÔNG VĂN", "", addressee_label="Kính gửi:", subject_in_header=True,
+            subject_prefix="V/v ", number_format="Số: {number}/{organ}"),
+    DocType("QUYẾT ĐỊNH", "QĐ"), DocType("NGHỊ QUYẾT", "NQ"),
+    DocType("HƯỚNG DẪN", "HD"), DocType("ĐỀ ÁN", "ĐA"), DocType("QUY CHẾ", "QC"),
+)
+
+PROFILE = Profile(
+    name="nd30",
+    label="Nghị định 30/2020/NĐ-CP",
+    template="bao-cao-nd30.docx",
+    layout=LAYOUT,
+    doc_types=DOC_TYPES,
+    number_format="Số: {number}/{type}-{organ}",  # colon, slash, hyphen inside the symbol
+    recipients=ListStyle(item_end=";", last_end="."),  # "- Lưu: VT, …" is written as typed
+    bases=ListStyle(item_end=";", last_end="."),
+    addressees=ListStyle(item_end=";", last_end="."),
+    # "single to 1.5 lines" of 13–14 pt TNR, in exact points (one 14 pt line ≈ 16.1 pt).
+    spacing=Spacing(low=16, high=24, default=18),
+    guessed=False,
+    organ_break_after=("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"),
+)

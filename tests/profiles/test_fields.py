@@ -1,0 +1,120 @@
+"""The new report.yaml fields, read back as a user would: from the built .docx or the messages."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from generator import profiles
+from generator.errors import DataError
+from generator.pipeline import build_report, compile_report
+from tests.profiles.helpers import report_folder
+
+HD05_DATE = {"day": 2, "month": 12, "year": 2026}
+HD05_PERIOD = {"kind": "nam", "year": 2026}
+
+
+def _built(tmp_path, **changes) -> docx.Document:
+    out = tmp_path / "out.docx"
+    build_report(report_folder(tmp_path, **changes), out)
+    return docx.Document(str(out))
+
+
+def _cells(document, table: int, column: int) -> list[str]:
+    return [p.text for p in document.tables[table].rows[0].cells[column].paragraphs]
+
+
+def _errors(tmp_path, **changes) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        compile_report(report_folder(tmp_path, **changes))
+    return [d.format() for d in caught.value.diagnostics.errors]
+
+
+@pytest.mark.parametrize("name", list(profiles.PROFILES))
+def test_recipients_typed_without_punctuation_get_the_profiles(tmp_path, name):
+    profile = profiles.PROFILES[name]
+    document = _built(tmp_path, profile=name, recipients=["Văn phòng Trung ương Đảng,",
+                                                          "Các đảng ủy trực thuộc", "Lưu VT;"])
+    lines = _cells(document, -1, 0)[1:4]
+    end, last = profile.recipients.item_end, profile.recipients.last_end
+    assert lines == [f"- Văn phòng Trung ương Đảng{end}", f"- Các đảng ủy trực thuộc{end}",
+                     f"- Lưu VT{last}"]
+
+
+def test_the_summary_names_the_profile_chosen_by_the_date(tmp_path):
+    result = build_report(report_folder(tmp_path, date=HD05_DATE, period=HD05_PERIOD),
+                          tmp_path / "out.docx")
+    assert "thể thức hd05 (Hướng dẫn 05-HD/VPTW năm 2026)" in result.summary()
+
+
+@pytest.mark.parametrize("name", list(profiles.PROFILES))
+def test_bases_are_dashed_lines_punctuated_by_the_profile(tmp_path, name):
+    profile = profiles.PROFILES[name]
+    document = _built(tmp_path, profile=name, doc_type="TỜ TRÌNH", period=None,
+                      title="Đề nghị phê duyệt", addressees=["Ban Thường vụ Tỉnh ủy"],
+                      bases=["Căn cứ Điều lệ Đảng;", "Căn cứ Quy định số 399-QĐ/TW"])
+    texts = [p.text for p in document.paragraphs if p.style.name == "BC Can cu"]
+    assert texts == [f"- Căn cứ Điều lệ Đảng{profile.bases.item_end}",
+                     f"- Căn cứ Quy định số 399-QĐ/TW{profile.bases.last_end}"]
+    label = profile.doc_type("TỜ TRÌNH").addressee_label
+    kinh = [p.text for p in document.paragraphs if p.style.name == "BC Kinh gui"]
+    assert kinh == [f"{label} Ban Thường vụ Tỉnh ủy{profile.addressees.last_end}"]
+
+
+def test_a_to_trinh_under_hd05_is_kinh_trinh_and_under_hd36_kinh_gui(tmp_path):
+    for name, label in (("hd05", "Kính trình:"), ("hd36", "Kính gửi:")):
+        assert profiles.PROFILES[name].doc_type("TỜ TRÌNH").addressee_label == label
+
+
+def test_a_cong_van_has_its_subject_under_the_number_and_no_type_line(tmp_path):
+    document = _built(tmp_path, doc_type="CÔNG VĂN", period=None, number=686,
+                      title="về việc gửi báo cáo", addressees=["A", "B"], date=HD05_DATE)
+    left = _cells(document, 0, 0)
+    assert left[-2:] == ["Số 686-CV/TU", "về việc gửi báo cáo"]
+    styles = {p.style.name for p in document.paragraphs}
+    assert "BC Ten loai" not in styles
+    lines = [p.text for p in document.paragraphs if p.style.name.startswith("BC Kinh gui")]
+    assert lines == ["Kính gửi: ", "- A;", "- B."]
+
+
+def test_period_is_required_only_for_periodic_types(tmp_path):
+    errors = _errors(tmp_path, period=None, closing=None)
+    assert any("[schema.period-required]" in e and "report.yaml:" in e for e in errors)
+    (tmp_path / "other").mkdir()
+    document = _built(tmp_path / "other", doc_type="KẾ HOẠCH", period=None,
+                      title="Triển khai Nghị quyết")
+    assert document.paragraphs[1].text == "Triển khai Nghị quyết"
+
+
+def test_line_spacing_outside_the_profiles_range_is_a_located_error(tmp_path):
+    errors = _errors(tmp_path, date=HD05_DATE, period=HD05_PERIOD, line_spacing=24)
+    assert len(errors) == 1
+    assert "[schema.line-spacing]" in errors[0] and "từ 18 đến 22 pt" in errors[0]
+    assert errors[0].startswith(str(tmp_path / "data" / "bao-cao" / "report.yaml") + ":")
+
+
+def test_line_spacing_inside_the_range_sets_the_body_line(tmp_path):
+    document = _built(tmp_path, date=HD05_DATE, period=HD05_PERIOD, line_spacing=20)
+    assert document.styles["Body Text"].paragraph_format.line_spacing.pt == 20
+
+
+def test_unknown_profile_is_a_located_error_naming_the_choices(tmp_path):
+    errors = _errors(tmp_path, profile="hd99")
+    assert any("[profile.unknown]" in e and "hd36, hd05, nd30" in e for e in errors)
+
+
+def test_urgency_is_printed_in_capitals_under_the_number(tmp_path):
+    document = _built(tmp_path, urgency="thượng khẩn")
+    assert _cells(document, 0, 0)[-1] == "THƯỢNG KHẨN"
+    assert any("[schema.urgency]" in e for e in _errors(tmp_path / "x", urgency="gấp"))
+
+
+def test_circulation_sits_in_the_first_page_header_and_contact_at_the_end(tmp_path):
+    document = _built(tmp_path, circulation="TÀI LIỆU HỘI NGHỊ", contact="Liên hệ: 0292 000",
+                      drafter="ABC-10")
+    header = document.sections[0].first_page_header.paragraphs
+    assert header[0].text == "TÀI LIỆU HỘI NGHỊ"
+    assert header[0].style.name == "BC Pham vi luu hanh"
+    contact = [p for p in document.paragraphs if p.text == "Liên hệ: 0292 000"]
+    assert contact and contact[0].style.name == "BC Lien he"
+    assert _cells(document, -1, 0)[-1] == "ABC-10"
