@@ -38,6 +38,7 @@ from lxml import etree
 from generator.model import Footnote, Run
 from generator.ooxml.markers import NOTE_MARKER, NOTE_OPEN
 from generator.ooxml.ns import XML_SPACE, W, qn
+from generator.ooxml.safezip import parse_xml
 
 # Clark names built once: the footnote pass makes about 40 elements per note, and building each
 # name with `qn` was a fifth of its time at 50× the sample (bench/README.md).
@@ -210,10 +211,10 @@ def _footnotes_root(document):
     """Return (part, root element) of the footnotes part, creating the part if needed."""
     part = footnotes_part(document)
     if part is not None:
-        return part, etree.fromstring(part.blob)
+        return part, parse_xml(part.blob)
     part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, b"", document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
-    return part, etree.fromstring(_EMPTY_PART)
+    return part, parse_xml(_EMPTY_PART)
 
 
 def store(part, root) -> None:
