@@ -21,6 +21,8 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
+from generator.vnformat import format_number
+
 MAX_ITERATIONS = 1_000_000
 """Loop iterations of one render, all loops and parts together (a report has a few thousand)."""
 MAX_VALUE = 4_000_000
@@ -55,7 +57,7 @@ class _Budget:
     def step(self) -> None:
         self.left -= 1
         if self.left < 0:
-            raise SecurityError(f"vòng lặp chạy quá {MAX_ITERATIONS:,} lượt".replace(",", "."))
+            raise SecurityError(f"vòng lặp chạy quá {format_number(MAX_ITERATIONS)} lượt")
 
 
 _BUDGET: contextvars.ContextVar[_Budget] = contextvars.ContextVar("budget")
@@ -103,6 +105,10 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         _refuse_unsafe(tree)
         return _Bounder().visit(tree)
 
+    def wrap_str_format(self, value):
+        """Give no ``str.format``: a width like ``{:>999999999}`` would exhaust memory."""
+        return None
+
     def is_safe_attribute(self, obj, attr, value) -> bool:
         """Allow data fields only: no ``_`` names (the sandbox's rule) and no methods."""
         return not callable(value) and super().is_safe_attribute(obj, attr, value)
@@ -124,7 +130,7 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         for piece in parts:
             size += len(piece)
             if size > MAX_OUTPUT:
-                raise SecurityError(f"mẫu sinh ra hơn {MAX_OUTPUT:,} ký tự".replace(",", "."))
+                raise SecurityError(f"mẫu sinh ra hơn {format_number(MAX_OUTPUT)} ký tự")
             out.append(piece)
         return "".join(out)
 
@@ -147,7 +153,7 @@ _CACHE_SIZE = 32
 
 
 def _too_large() -> str:
-    return f"giá trị tính trong mẫu dài hơn {MAX_VALUE:,} ký tự".replace(",", ".")
+    return f"giá trị tính trong mẫu dài hơn {format_number(MAX_VALUE)} ký tự"
 
 
 def _check_size(operator_: str, left, right) -> None:

@@ -343,9 +343,9 @@ def read_docx(path: Path) -> Document:
     """Return the content of the .docx at `path`; raise `BaocaoError` if it is not one."""
     try:
         parts = _parts(open_package(path))
-    except (KeyError, StopIteration) as exc:
-        raise BaocaoError(f"không đọc được '{path.name}' như một tệp Word .docx ({exc}). Tệp "
-                          ".doc cũ cần mở bằng Word rồi lưu lại thành .docx.") from None
+    except (KeyError, StopIteration):
+        raise BaocaoError(f"'{path.name}' thiếu phần nội dung chính của một tệp Word. Tệp .doc "
+                          "cũ cần mở bằng Word rồi lưu lại thành .docx.") from None
     body = parts["document"].find(qn("w:body"))
     if body is None:
         raise BaocaoError(f"'{path.name}' không có phần nội dung (w:body) của tệp Word.")

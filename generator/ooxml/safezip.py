@@ -18,6 +18,7 @@ from lxml import etree
 
 from generator.diagnostics import display_path
 from generator.errors import BaocaoError
+from generator.vnformat import format_number
 
 MAX_FILE = 64 << 20
 """Largest .docx file read (bytes)."""
@@ -100,8 +101,8 @@ class Package:
     def _check_directory(self) -> None:
         infos = self.archive.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise self.fail(f"có {len(infos):,} phần nén, quá giới hạn {MAX_MEMBERS:,}."
-                            .replace(",", "."))
+            raise self.fail(f"có {format_number(len(infos))} phần nén, quá giới hạn "
+                            f"{format_number(MAX_MEMBERS)}.")
         total = 0
         for info in infos:
             self._check_member(info)
@@ -183,4 +184,4 @@ def _not_docx(what: str) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1 << 20):.0f} MB".replace(".", ",")
+    return f"{format_number(size / (1 << 20))} MB"
