@@ -10,8 +10,8 @@ from bench.content import SAMPLE
 
 SIZE = 100_000
 """Characters of hostile text in each folder."""
-DIFF_PARAGRAPHS = 20_000
-"""Paragraphs of the two versions compared by the ``diff`` kind."""
+DIFF_PARAGRAPH = 5
+"""Characters per paragraph of the ``diff`` kind: 20,000 paragraphs for `SIZE`."""
 
 OUTLINE = [{"heading": "Phát triển kinh tế", "area": "kinh-te"}]
 
@@ -23,41 +23,45 @@ def _report() -> dict:
     return {**report, "outline": OUTLINE}
 
 
-def _paragraphs(kind: str) -> list[str]:
-    """Return the area's paragraphs for `kind`: about `SIZE` characters of hostile text."""
+def _paragraphs(kind: str, size: int) -> list[str]:
+    """Return the area's paragraphs for `kind`: about `size` characters of hostile text."""
     if kind == "spaces":
-        return ["Mở đầu" + " " * SIZE + "kết thúc."]
+        return ["Mở đầu" + " " * size + "kết thúc."]
     if kind == "stars":
-        return ["*" * SIZE]
+        return ["*" * size]
     if kind == "star-words":  # every star could open or close: the worst case for matching
-        return ["*a " * (SIZE // 3)]
-    if kind == "notes":  # citation-like fragments that never close
-        return ["[^" * (SIZE // 2)]
+        return ["*a " * (size // 3)]
+    if kind == "notes":  # one note cited again and again
+        return ["Xem[^1] " * (size // 8)]
+    if kind == "fragments":  # citation-like fragments that never close
+        return ["[^" * (size // 2)]
     if kind == "paragraph":  # one very long paragraph of ordinary words
-        return [("Tăng trưởng kinh tế đạt 7,2%, " * (SIZE // 30)).strip()]
+        return [("Tăng trưởng kinh tế đạt 7,2%, " * (size // 30)).strip()]
     if kind == "list":  # YAML with a huge flat list
-        return [f"Đoạn {i}." for i in range(SIZE // 10)]
+        return [f"Đoạn {i}." for i in range(size // 10)]
     if kind == "diff":
-        return [f"Đoạn {i} của báo cáo." for i in range(DIFF_PARAGRAPHS)]
+        return [f"Đoạn {i} của báo cáo." for i in range(size // DIFF_PARAGRAPH)]
     raise ValueError(kind)
 
 
-KINDS = ("spaces", "stars", "star-words", "notes", "paragraph", "list", "diff")
+KINDS = ("spaces", "stars", "star-words", "notes", "fragments", "paragraph", "list", "diff")
 
 
-def write_report(folder: Path, kind: str, edited: bool = False) -> Path:
+def write_report(folder: Path, kind: str, edited: bool = False, size: int = SIZE) -> Path:
     """Write the report folder of `kind` at `folder`; `edited` changes every 100th paragraph.
 
     The edited copy is the other side of ``baocao diff``.
     """
-    paragraphs = _paragraphs(kind)
+    paragraphs = _paragraphs(kind, size)
     if edited:
         paragraphs = [p + " Đã sửa." if i % 100 == 50 else p for i, p in enumerate(paragraphs)]
         if len(paragraphs) == 1:
             paragraphs.append("Một đoạn mới.")
     (folder / "areas").mkdir(parents=True, exist_ok=True)
     _dump(folder / "report.yaml", _report())
-    _dump(folder / "areas" / "kinh-te.yaml", {"paragraphs": paragraphs})
+    area = {"paragraphs": paragraphs, **({"notes": {1: "Nguồn: Cục Thống kê."}}
+                                         if kind == "notes" else {})}
+    _dump(folder / "areas" / "kinh-te.yaml", area)
     return folder
 
 

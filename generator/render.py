@@ -116,6 +116,17 @@ class _Template(DocxTemplate):
             return xml
         return super().resolve_listing(xml)
 
+    def map_tree(self, tree) -> None:
+        """Put the rendered body's children into the document's own body element.
+
+        docxtpl replaces the body element with `tree`, parsed in another document; lxml's
+        replace across documents is superlinear (2 s for 20,000 paragraphs, 35 s for a
+        diff of them), moving the children is linear (0.1 s) and gives the same XML.
+        """
+        body = self.docx._element.body
+        del body[:]
+        body.extend(tree)
+
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         """Render one part; an error raised while it ran is given the paragraph it ran in.
 

@@ -81,7 +81,7 @@ def _note_paragraph(inlines: Sequence[Inline]) -> _Item:
 def _merge(old: list[_Item], new: list[_Item]) -> list[Para]:
     """Return the merged paragraphs of two sequences: edited, deleted and inserted ones."""
     out = []
-    for a, b in align(old, new, lambda item: item.key, _similar):
+    for a, b in align(old, new, lambda item: item.key, _similar, lambda item: len(item.tokens)):
         if a is not None and b is not None:
             out.append(Para(b.kind, SAME, diff(a.tokens, b.tokens), plain(a.tokens),
                             plain(b.tokens)))
