@@ -193,7 +193,7 @@ def _nesting_bound(text: str) -> int:
     return block + deepest + 1
 
 
-_LINE_START = re.compile(r"^(?:[ \t]|[-?][ \t])*", re.M)
+_LINE_START = re.compile(r"^(?:[ \t]|[-?][ \t])*", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 

@@ -107,7 +107,6 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
 
     def wrap_str_format(self, value):
         """Give no ``str.format``: a width like ``{:>999999999}`` would exhaust memory."""
-        return None
 
     def is_safe_attribute(self, obj, attr, value) -> bool:
         """Allow data fields only: no ``_`` names (the sandbox's rule) and no methods."""
@@ -164,12 +163,12 @@ def _check_size(operator_: str, left, right) -> None:
         length = len(left) if isinstance(left, sized) else len(right)
         if isinstance(count, int) and length * count > MAX_VALUE:
             raise SecurityError(_too_large())
-    elif operator_ == "+" and isinstance(left, sized) and isinstance(right, sized):
-        if len(left) + len(right) > MAX_VALUE:
-            raise SecurityError(_too_large())
-    elif operator_ == "**" and isinstance(left, int) and isinstance(right, int):
-        if abs(left) > 1 and right * abs(left).bit_length() > MAX_POWER_BITS:
-            raise SecurityError("lũy thừa quá lớn")
+    elif operator_ == "+" and isinstance(left, sized) and isinstance(right, sized) \
+            and len(left) + len(right) > MAX_VALUE:
+        raise SecurityError(_too_large())
+    elif operator_ == "**" and isinstance(left, int) and isinstance(right, int) \
+            and abs(left) > 1 and right * abs(left).bit_length() > MAX_POWER_BITS:
+        raise SecurityError("lũy thừa quá lớn")
 
 
 def _refuse_unsafe(tree: nodes.Template) -> None:

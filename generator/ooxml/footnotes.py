@@ -83,12 +83,9 @@ def add_footnotes(document, footnotes: Sequence[Footnote]) -> int:
     by_number = {note.number: note for note in footnotes}
     made = 0
     for run in list(_marker_runs(document.element.body)):
-        new_runs = _split_run(run, base, ref_id)
-        parent = run.getparent()
-        index = parent.index(run)
-        parent.remove(run)
-        for offset, new in enumerate(new_runs):
-            parent.insert(index + offset, new)
+        for new in _split_run(run, base, ref_id):  # addprevious, not index(): linear in runs
+            run.addprevious(new)
+        run.getparent().remove(run)
     for number in sorted(by_number):
         _add_footnote(root, base + number, by_number[number], text_id, ref_id)
         made += 1

@@ -8,6 +8,7 @@ what would exhaust memory, so crossing one says at once which file and which lim
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import zipfile
@@ -46,8 +47,6 @@ class Package:
     archive: zipfile.ZipFile = field(init=False)
 
     def __post_init__(self):
-        import io
-
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(self.data))
         except (zipfile.BadZipFile, ValueError, EOFError):

@@ -192,6 +192,17 @@ def _many_members(path: Path, count: str) -> None:
             package.writestr(f"customXml/item{i}.xml", "<a/>")
 
 
+def _big_part(path: Path, member: str, megabytes: str) -> None:
+    """A copy of the shipped template whose `member` is `megabytes` MB of barely compressible XML."""
+    import random
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(TEMPLATE, path)
+    noise = random.Random(11).randbytes(int(megabytes) << 19).hex()
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(member, f"<a>{noise}</a>")
+
+
 def _not_a_zip(path: Path) -> None:
     """A text file saved under a .docx name (what a clerk gets by renaming a .txt or .doc)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -223,6 +234,7 @@ MAKERS: dict[str, Callable[..., None]] = {
     "many-members": _many_members,
     "lying-zip-bomb": _lying_zip_bomb,
     "not-a-zip": _not_a_zip,
+    "big-part": _big_part,
     "folder": _folder,
     "previous-output": _previous_output,
 }
