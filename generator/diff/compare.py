@@ -65,7 +65,8 @@ def _block(block: Block) -> _Item:
     if block.kind != "p" and body and isinstance(body[0], Run) \
             and HEADING_NUMBER.match(body[0].text):
         body = body[1:]  # renumbered headings still match; the number change is shown as an edit
-    return _Item(block.kind, items, (block.kind, *(t.key for t in tokens(body))))
+    keyed = items if body is block.inlines else tokens(body)
+    return _Item(block.kind, items, (block.kind, *(t.key for t in keyed)))
 
 
 def _line(text: str) -> _Item:
