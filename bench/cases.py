@@ -26,9 +26,11 @@ class Settings:
     scales: tuple[int, ...] = (1, 10, 50)
     folders: int = 100
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
-    cases: tuple[str, ...] = ("cold", "rebuild", "watch", "scale", "batch")
+    cases: tuple[str, ...] = ("cold", "rebuild", "watch", "scale", "batch", "hostile")
     build_args: tuple[str, ...] = ()
     """Extra options for every measured ``baocao build`` (e.g. ``--no-check``)."""
+    hostile_size: int = 100_000
+    """Characters of each adversarial kind in the ``hostile`` case."""
 
 
 @dataclass

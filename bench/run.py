@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `bench` and `generator`
 
-from bench import cases, watch
+from bench import cases, hostile, watch
 from bench.measure import ChildFailed, machine
 
 CASES = {"cold": cases.cold, "rebuild": cases.rebuild, "watch": watch.watch_latency,
-         "scale": cases.scale, "batch": cases.batch}
+         "scale": cases.scale, "batch": cases.batch, "hostile": hostile.hostile}
 
 
 def parse(argv: list[str]) -> tuple[cases.Settings, Path | None, bool]:
@@ -34,6 +34,8 @@ def parse(argv: list[str]) -> tuple[cases.Settings, Path | None, bool]:
     parser.add_argument("--jobs", type=int, help="worker processes for 'batch' (default: CPUs)")
     parser.add_argument("--build-args", default="",
                         help="extra options for every measured `baocao build`, e.g. --no-check")
+    parser.add_argument("--hostile-size", type=int, default=100_000,
+                        help="characters of each adversarial kind for 'hostile' (default 100000)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder and say where")
     args = parser.parse_args(argv)
@@ -47,6 +49,7 @@ def parse(argv: list[str]) -> tuple[cases.Settings, Path | None, bool]:
     settings.jobs = args.jobs or settings.jobs
     settings.cases = tuple(c for c in args.cases.split(",") if c)
     settings.build_args = tuple(args.build_args.split())
+    settings.hostile_size = args.hostile_size
     unknown = set(settings.cases) - set(CASES)
     if unknown:
         parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
@@ -117,6 +120,9 @@ def _notes(rows: list[dict]) -> list[str]:
                          f"{_fmt(r['cold_ratio'], '.1f', '×')}, memory "
                          f"{_fmt(r['memory_ratio'], '.1f', '×')}, pandoc "
                          f"{_fmt(r['pandoc_ratio'], '.1f', '×')}")
+        elif r["case"].startswith("hostile-") and r.get("exit_codes") != [0]:
+            notes.append(f"  {r['label']}: exit {r['exit_codes']}, "
+                         f"{' '.join(r['last_line'])[:110]}")
         elif r["case"] == "rebuild":
             notes.append(f"  rebuild: imports {_fmt_s(r['imports_s'])}, first build in the "
                          f"process {_fmt_s(r['first_build_s'])}")

@@ -42,13 +42,31 @@ def build_context(report: Report) -> dict:
 
 def rich(inlines: Iterable[Inline]) -> RichText:
     """Return `inlines` as docxtpl RichText: one run per formatting, markers for footnotes."""
-    text = RichText()
+    text = _JoinedRichText()
     for item in inlines:
         if isinstance(item, NoteRef):
             text.add(note_marker(item.number), bold=item.bold, italic=item.italic)
         elif isinstance(item, Run) and item.text:
             text.add(guard(item.text), bold=item.bold, italic=item.italic)
-    return text
+    return text.joined()
+
+
+class _JoinedRichText(RichText):
+    """RichText whose runs are joined once: `RichText.add` appends to one string, which is
+    quadratic over the 25,000 runs of a paragraph citing a note 12,500 times (issue 11)."""
+
+    def __init__(self):
+        super().__init__()
+        self._pieces: list[str] = []
+
+    def add(self, *args, **kwargs) -> None:
+        self.xml = ""
+        super().add(*args, **kwargs)
+        self._pieces.append(self.xml)
+
+    def joined(self) -> RichText:
+        self.xml = "".join(self._pieces)
+        return self
 
 
 def _plain(value: str) -> str:

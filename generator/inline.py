@@ -12,97 +12,113 @@ Rules (a small, predictable subset of Markdown):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from generator.model import Anchor, Inline, Run
 
 _TOKEN = re.compile(r"\\([\\*\[\]])|(\*\*|\*)|\[\^([\w-]+)\]")
-_NEWLINES = re.compile(r"(?:(?<![ \t])[ \t]+)?(?:\r\n|\r|\n)[ \t]*")
-"""``[ \t]*`` before the break may only start where a run of spaces starts: tried from each of
-100,000 spaces in a row it made the build quadratic (minutes)."""
+_SPECIAL = re.compile(r"[\\*\[]")
+"""A text without these characters is one plain run (most paragraphs)."""
+_LINE_BREAK = re.compile(r"\r\n|\r")
+_BLANKS = " \t"
 
-
-@dataclass
-class _Token:
-    kind: str  # "text", "delim", "anchor"
-    value: str
-    can_open: bool = False
-    can_close: bool = False
-    matched: bool = False
+# A token is a tuple (kind, value, can_open, can_close); kinds:
+_TEXT, _DELIM, _ANCHOR = 0, 1, 2
 
 
 def parse_inline(text: str) -> list[Inline]:
-    """Return the runs and anchors of `text`, with adjacent runs of equal style merged."""
-    tokens = _tokenize(flatten_newlines(text))
-    _match_delimiters(tokens)
-    return _emit(tokens)
+    """Return the runs and anchors of `text`, with adjacent runs of equal style merged.
+
+    Linear in the length of `text`, whatever it holds (issue 11: tens of thousands of ``*``).
+    """
+    text = flatten_newlines(text)
+    if _SPECIAL.search(text) is None:
+        return [Run(text, False, False)] if text else []
+    tokens = _tokenize(text)
+    return _emit(tokens, _match_delimiters(tokens))
 
 
 def flatten_newlines(text: str) -> str:
-    """Return `text` with each line break (and the spaces around it) turned into one space."""
-    return _NEWLINES.sub(" ", text)
+    """Return `text` with each line break (and the spaces around it) turned into one space.
+
+    Split and strip rather than one regex: ``[ \\t]*\\n`` retried at every blank of a long
+    run of spaces without a line break is quadratic (minutes for 100,000 spaces).
+    """
+    if "\n" not in text and "\r" not in text:
+        return text
+    lines = _LINE_BREAK.sub("\n", text).split("\n")
+    parts = [line.strip(_BLANKS) for line in lines]
+    parts[0], parts[-1] = lines[0].rstrip(_BLANKS), lines[-1].lstrip(_BLANKS)
+    return " ".join(parts)
 
 
 def anchor_ids(text: str) -> list[str]:
     """Return the footnote ids anchored in `text`, in order (escapes respected)."""
-    return [tok.value for tok in _tokenize(text) if tok.kind == "anchor"]
+    return [m.group(3) for m in _TOKEN.finditer(text) if m.group(3) is not None]
 
 
-def _tokenize(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    pos = 0
+def _tokenize(text: str) -> list[tuple]:
+    tokens: list[tuple] = []
+    append, pos, end = tokens.append, 0, len(text)
     for m in _TOKEN.finditer(text):
-        if m.start() > pos:
-            tokens.append(_Token("text", text[pos:m.start()]))
-        if m.group(1) is not None:
-            tokens.append(_Token("text", m.group(1)))
-        elif m.group(2) is not None:
-            before = text[m.start() - 1] if m.start() else " "
-            after = text[m.end()] if m.end() < len(text) else " "
-            tokens.append(_Token("delim", m.group(2), not after.isspace(), not before.isspace()))
+        start, stop = m.span()
+        if start > pos:
+            append((_TEXT, text[pos:start], False, False))
+        escaped, delim, anchor = m.groups()
+        if escaped is not None:
+            append((_TEXT, escaped, False, False))
+        elif delim is not None:
+            before = text[start - 1] if start else " "
+            after = text[stop] if stop < end else " "
+            append((_DELIM, delim, not after.isspace(), not before.isspace()))
         else:
-            tokens.append(_Token("anchor", m.group(3)))
-        pos = m.end()
-    if pos < len(text):
-        tokens.append(_Token("text", text[pos:]))
+            append((_ANCHOR, anchor, False, False))
+        pos = stop
+    if pos < end:
+        append((_TEXT, text[pos:], False, False))
     return tokens
 
 
-def _match_delimiters(tokens: list[_Token]) -> None:
+def _match_delimiters(tokens: list[tuple]) -> set[int]:
+    """Return the indices of the delimiters that pair up (the latest opener of each kind)."""
+    matched: set[int] = set()
     open_at: dict[str, int] = {}
-    for i, tok in enumerate(tokens):
-        if tok.kind != "delim":
+    for i, (kind, value, can_open, can_close) in enumerate(tokens):
+        if kind != _DELIM:
             continue
-        start = open_at.get(tok.value)
-        if start is not None and tok.can_close:
-            tokens[start].matched = tok.matched = True
-            del open_at[tok.value]
-        elif tok.can_open:
-            open_at[tok.value] = i
+        start = open_at.get(value)
+        if start is not None and can_close:
+            matched.add(start)
+            matched.add(i)
+            del open_at[value]
+        elif can_open:
+            open_at[value] = i
+    return matched
 
 
-def _emit(tokens: list[_Token]) -> list[Inline]:
+def _emit(tokens: list[tuple], matched: set[int]) -> list[Inline]:
+    """Return the inlines; text of one style is collected in pieces and joined once."""
     out: list[Inline] = []
+    pieces: list[str] = []
+    style = (False, False)
     bold = italic = False
-    for tok in tokens:
-        if tok.kind == "anchor":
-            out.append(Anchor(tok.value, bold, italic))
-        elif tok.kind == "delim" and tok.matched:
-            if tok.value == "**":
+    for i, (kind, value, _, _) in enumerate(tokens):
+        if kind == _DELIM and i in matched:
+            if value == "**":
                 bold = not bold
             else:
                 italic = not italic
+            continue
+        if pieces and (kind == _ANCHOR or style != (bold, italic)):
+            out.append(Run("".join(pieces), *style))
+            pieces = []
+        if kind == _ANCHOR:
+            out.append(Anchor(value, bold, italic))
         else:
-            _append_text(out, tok.value, bold, italic)
+            style = (bold, italic)
+            pieces.append(value)
+    if pieces:
+        out.append(Run("".join(pieces), *style))
     return out
-
-
-def _append_text(out: list[Inline], text: str, bold: bool, italic: bool) -> None:
-    last = out[-1] if out else None
-    if isinstance(last, Run) and (last.bold, last.italic) == (bold, italic):
-        out[-1] = Run(last.text + text, bold, italic)
-    else:
-        out.append(Run(text, bold, italic))
 
 
 def plain_text(inlines: list[Inline] | tuple[Inline, ...]) -> str:

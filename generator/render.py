@@ -1,5 +1,7 @@
-"""Render the Word template with docxtpl, then add the parts docxtpl cannot make.
+"""Render the Word template with docxtpl in Jinja's sandbox, then add what docxtpl cannot make.
 
+The template is untrusted (generator/sandbox.py, docs/SECURITY.md): it is read through the
+bounded package reader, refused if it carries macros or links out, and run in the sandbox.
 Autoescape is always on: data text is never evaluated as template code and ``& < >`` stay
 literal (docxtpl issues #557, #594). Jinja errors become a `TemplateError` naming the template and
 quoting the paragraph around the bad tag.
@@ -9,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,15 +21,27 @@ from generator.diagnostics import display_path
 from generator.errors import TemplateError
 from generator.model import Report
 from generator.ooxml import footnotes, package, spacing
+from generator.ooxml.active import refuse_active_content
+from generator.ooxml.safezip import open_package
+from generator.sandbox import TemplateEnvironment, render_budget
+
+MAX_TEMPLATE_PART = 8 << 20
+"""Largest XML part of a template (bytes): the shipped template's body is 6 KB."""
+_EVALUATION_ERRORS = (TypeError, ValueError, ArithmeticError, RecursionError, MemoryError)
+"""What evaluating a hostile template can raise besides Jinja's own errors."""
 
 
 def render_docx(template: Path, report: Report, context: dict) -> bytes:
     """Return the finished .docx bytes of `report` rendered through `template`."""
     doc = _Template(io.BytesIO(_template_bytes(template, _mtime(template))))
     try:
-        doc.render(context, jinja_env=_environment(), autoescape=True)
+        with render_budget():
+            doc.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.TemplateError as exc:
         raise TemplateError(_template_message(template, exc, doc.docx)) from exc
+    except _EVALUATION_ERRORS as exc:
+        raise TemplateError(_template_message(template, _evaluation_error(exc), doc.docx)) \
+            from exc
     document = doc.docx
     if report.frame.line_spacing:
         spacing.set_body_line(document, report.frame.line_spacing)
@@ -52,19 +65,37 @@ def _mtime(path: Path) -> float:
 def _template_bytes(path: Path, _mtime: float) -> bytes:
     """Return the template file's bytes (cached until the file changes, for `watch`).
 
-    A file that is not a Word package (a .doc saved under a .docx name, a damaged copy) is
-    refused here with advice, rather than failing deep inside python-docx.
+    The file must be a bounded, well-formed Word package without macros, embedded objects or
+    links out (`refuse_active_content`); a .doc saved under a .docx name, a damaged copy or a
+    zip bomb is refused here with advice, rather than failing deep inside python-docx.
     """
-    try:
-        data = path.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            archive.getinfo("word/document.xml")
-    except (OSError, zipfile.BadZipFile, KeyError):
-        raise TemplateError(
-            f"mẫu Word '{display_path(path)}' không phải tệp .docx đọc được (có thể là tệp .doc "
-            "hoặc tệp hỏng). Hãy mở mẫu trong Word và lưu lại dạng Word Document (.docx).",
-        ) from None
-    return data
+    checked = open_package(path, "mẫu Word", TemplateError)
+    for info in checked.archive.infolist():  # Jinja compiles these parts: keep them small
+        if info.filename.endswith(".xml") and info.file_size > MAX_TEMPLATE_PART:
+            raise checked.fail(f"có phần {info.filename} quá lớn cho một mẫu (cả mẫu gốc chỉ "
+                               "25 KB); hãy dùng mẫu gốc templates/bao-cao.docx.")
+    checked.verify()
+    refuse_active_content(checked)
+    return checked.data
+
+
+def _evaluation_error(exc: Exception) -> jinja2.TemplateRuntimeError:
+    """Return a Jinja error for a Python error raised while the template ran, with its line."""
+    what = ("mẫu lồng nhau quá sâu hoặc quá lớn" if isinstance(exc, (RecursionError, MemoryError))
+            else "một phép tính hoặc so sánh trong mẫu không thực hiện được với các giá trị này")
+    error = jinja2.TemplateRuntimeError(what)
+    error.docx_context = getattr(exc, "docx_context", None)
+    return error
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """Return the template line where `exc` was raised (Jinja rewrites its traceback so)."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 class _Template(DocxTemplate):
@@ -93,32 +124,31 @@ class _Template(DocxTemplate):
             return xml
         return super().resolve_listing(xml)
 
+    def map_tree(self, tree) -> None:
+        """Make `tree` the document's body, in time linear in its size (`replace_body`)."""
+        self.docx = package.replace_body(self.docx, tree)
 
-class _Environment(jinja2.Environment):
-    """A Jinja environment that compiles each distinct template source once per process.
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        """Render one part; an error raised while it ran is given the paragraph it ran in.
 
-    docxtpl calls `from_string` for every part at every render; parsing and compiling the
-    body's template is about 5 ms of each rebuild of the sample, for the same source each time.
-    """
-
-    def __init__(self, **options):
-        super().__init__(**options)
-        self._compiled: dict[str, jinja2.Template] = {}
-
-    def from_string(self, source, globals=None, template_class=None):
-        if globals is not None or template_class is not None or not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        compiled = self._compiled.get(source)
-        if compiled is None:
-            compiled = super().from_string(source)
-            _remember(self._compiled, source, compiled)
-        return compiled
+        docxtpl quotes the lines around syntax errors only; Jinja's rewritten traceback gives
+        the template line of any error, and docxtpl puts each paragraph on its own line.
+        """
+        try:
+            return super().render_xml_part(src_xml, part, context, jinja_env)
+        except (jinja2.TemplateError, *_EVALUATION_ERRORS) as exc:
+            line = _template_line(exc)
+            if not getattr(exc, "docx_context", None) and line:
+                lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml).splitlines()
+                exc.docx_context = [re.sub(r"<[^>]+>", "", lines[line - 1])] \
+                    if line <= len(lines) else []
+            raise
 
 
 @lru_cache(maxsize=1)
-def _environment() -> _Environment:
-    """Return the process's Jinja environment (autoescape on, unknown names are errors)."""
-    return _Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+def _environment() -> TemplateEnvironment:
+    """Return the process's sandbox (autoescape on, unknown names are errors)."""
+    return TemplateEnvironment()
 
 
 def _remember(cache: dict, key: str, value) -> None:
@@ -158,6 +188,11 @@ _JINJA_VI = (
     (re.compile(r"expected token '([^']+)', got '([^']*)'"),
      "thẻ viết sai: cần '{0}' nhưng gặp '{1}' (có thể thiếu '}}}}' hoặc '%}}')"),
     (re.compile(r"unexpected '([^']*)'"), "thẻ viết sai: gặp '{0}' không đúng chỗ"),
+    (re.compile(r"access to attribute '(\w+)' of '\w+' object is unsafe"),
+     "mẫu không được dùng '{0}' (chỉ đọc các trường trong templates/README.md, không gọi hàm)"),
+    (re.compile(r"is not safely callable"), "mẫu không được gọi hàm"),
+    (re.compile(r"(?i)no filter named '(\w+)'"), "bộ lọc '|{0}' không được dùng trong mẫu"),
+    (re.compile(r"(?i)no test named '(\w+)'"), "phép thử 'is {0}' không được dùng trong mẫu"),
     (re.compile(r"Encountered unknown tag '(\w+)'"),
      "thẻ '{0}' không hợp lệ hoặc đặt sai chỗ (mỗi {{%p … %}} phải đứng riêng một đoạn)"),
 )

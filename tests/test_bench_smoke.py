@@ -15,13 +15,13 @@ def test_benchmark_runs_on_a_tiny_setting(tmp_path):
     results = tmp_path / "bench.json"
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--runs", "1", "--scales", "1,2",
-         "--folders", "2", "--json", str(results)],
+         "--folders", "2", "--hostile-size", "200", "--json", str(results)],
         cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=600, check=False)
     assert done.returncode in (0, 3), done.stdout + done.stderr  # 3: a budget missed
     payload = json.loads(results.read_text(encoding="utf-8"))
     rows = {row["case"]: row for row in payload["rows"]}
     assert {"cold", "rebuild", "watch", "scale-1", "scale-2", "growth", "batch-command",
-            "batch-seq", "batch"} <= set(rows)
+            "batch-seq", "batch", "hostile-stars-build", "hostile-diff-diff"} <= set(rows)
     for case in ("cold", "rebuild", "scale-1", "scale-2", "batch-command", "batch-seq", "batch"):
         assert rows[case]["median_s"] > 0, case
     assert rows["scale-2"]["footnotes"] == 2 * rows["scale-1"]["footnotes"]

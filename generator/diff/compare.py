@@ -57,7 +57,8 @@ def _block(block: Block) -> _Item:
     if block.kind != "p" and body and isinstance(body[0], Run) \
             and HEADING_NUMBER.match(body[0].text):
         body = body[1:]  # renumbered headings still match; the number change is shown as an edit
-    return _Item(block.kind, items, (block.kind, *(t.key for t in tokens(body))))
+    keyed = items if body is block.inlines else tokens(body)
+    return _Item(block.kind, items, (block.kind, *(t.key for t in keyed)))
 
 
 def _line(text: str) -> _Item:
@@ -73,7 +74,7 @@ def _note_paragraph(inlines: Sequence[Inline]) -> _Item:
 def _merge(old: list[_Item], new: list[_Item]) -> list[Para]:
     """Return the merged paragraphs of two sequences: edited, deleted and inserted ones."""
     out = []
-    for a, b in align(old, new, lambda item: item.key, _similar):
+    for a, b in align(old, new, lambda item: item.key, _similar, lambda item: len(item.tokens)):
         if a is not None and b is not None:
             out.append(Para(b.kind, SAME, diff(a.tokens, b.tokens), plain(a.tokens),
                             plain(b.tokens)))

@@ -23,9 +23,11 @@ class SideError(DataError):
 def compile_side(path: Path, side: str, workdir: Path) -> Compiled:
     """Return the resolved report of a folder or a .docx; `side` (``bản cũ``…) names it.
 
-    A .docx is read back into data by `baocao import` in `workdir` first.
+    A .docx is read back into data by `baocao import` in `workdir` first; anything named
+    ``*.docx`` that is not a report folder goes there, so that a FIFO or a folder named
+    ``x.docx`` is refused by the package reader with its own message.
     """
-    if path.suffix.lower() == ".docx" and path.is_file():
+    if path.suffix.lower() == ".docx" and not (path / REPORT_FILE).is_file():
         return _imported(path, side, workdir)
     if not (path / REPORT_FILE).is_file():
         raise BaocaoError(f"'{display_path(path)}' ({side}) không phải thư mục báo cáo (thiếu "

@@ -38,6 +38,7 @@ from lxml import etree
 from generator.model import Footnote, Run
 from generator.ooxml.markers import NOTE_MARKER, NOTE_OPEN
 from generator.ooxml.ns import XML_SPACE, W, qn
+from generator.ooxml.safezip import parse_xml
 
 # Clark names built once: the footnote pass makes about 40 elements per note, and building each
 # name with `qn` was a fifth of its time at 50× the sample (bench/README.md).
@@ -82,12 +83,9 @@ def add_footnotes(document, footnotes: Sequence[Footnote]) -> int:
     by_number = {note.number: note for note in footnotes}
     made = 0
     for run in list(_marker_runs(document.element.body)):
-        new_runs = _split_run(run, base, ref_id)
-        parent = run.getparent()
-        index = parent.index(run)
-        parent.remove(run)
-        for offset, new in enumerate(new_runs):
-            parent.insert(index + offset, new)
+        for new in _split_run(run, base, ref_id):  # addprevious, not index(): linear in runs
+            run.addprevious(new)
+        run.getparent().remove(run)
     for number in sorted(by_number):
         _add_footnote(root, base + number, by_number[number], text_id, ref_id)
         made += 1
@@ -210,10 +208,10 @@ def _footnotes_root(document):
     """Return (part, root element) of the footnotes part, creating the part if needed."""
     part = footnotes_part(document)
     if part is not None:
-        return part, etree.fromstring(part.blob)
+        return part, parse_xml(part.blob)
     part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, b"", document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
-    return part, etree.fromstring(_EMPTY_PART)
+    return part, parse_xml(_EMPTY_PART)
 
 
 def store(part, root) -> None:

@@ -11,7 +11,6 @@ paragraphs. The result is plain data with no XML in it.
 from __future__ import annotations
 
 import posixpath
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from lxml import etree
 
 from generator.errors import BaocaoError
 from generator.ooxml.ns import qn
+from generator.ooxml.safezip import Package, open_package
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -346,11 +346,10 @@ def _flatten(blocks: list[Paragraph | Table]) -> list[Paragraph]:
 def read_docx(path: Path) -> Document:
     """Return the content of the .docx at `path`; raise `BaocaoError` if it is not one."""
     try:
-        with zipfile.ZipFile(path) as package:
-            parts = _parts(package)
-    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError) as exc:
-        raise BaocaoError(f"không đọc được '{path.name}' như một tệp Word .docx ({exc}). Tệp "
-                          ".doc cũ cần mở bằng Word rồi lưu lại thành .docx.") from None
+        parts = _parts(open_package(path))
+    except (KeyError, StopIteration):
+        raise BaocaoError(f"'{path.name}' thiếu phần nội dung chính của một tệp Word. Tệp .doc "
+                          "cũ cần mở bằng Word rồi lưu lại thành .docx.") from None
     body = parts["document"].find(qn("w:body"))
     if body is None:
         raise BaocaoError(f"'{path.name}' không có phần nội dung (w:body) của tệp Word.")
@@ -368,11 +367,11 @@ def read_docx(path: Path) -> Document:
     return Document(blocks, notes)
 
 
-def _parts(package: zipfile.ZipFile) -> dict:
+def _parts(package: Package) -> dict:
     """Return the parsed main document and its styles, numbering, footnotes and endnotes."""
     main = next(r.get("Target") for r in _rels(package, "_rels/.rels")
                 if r.get("Type", "").endswith("/officeDocument")).lstrip("/")
-    document = etree.fromstring(package.read(main))
+    document = package.xml(main)
     if etree.QName(document).namespace == _STRICT:
         raise BaocaoError("tệp được lưu ở dạng \"Strict Open XML\"; hãy mở bằng Word và lưu lại "
                           "thành \"Word Document (.docx)\".")
@@ -384,11 +383,11 @@ def _parts(package: zipfile.ZipFile) -> dict:
         if kind in ("styles", "numbering", "footnotes", "endnotes") \
                 and rel.get("TargetMode") != "External":
             target = posixpath.normpath(posixpath.join(folder, rel.get("Target")))
-            parts[kind] = etree.fromstring(package.read(target.lstrip("/")))
+            parts[kind] = package.xml(target.lstrip("/"))
     return parts
 
 
-def _rels(package: zipfile.ZipFile, name: str) -> list:
-    if name not in package.namelist():
+def _rels(package: Package, name: str) -> list:
+    if name not in package.names:
         return []
-    return list(etree.fromstring(package.read(name)).iter(_REL))
+    return list(package.xml(name).iter(_REL))

@@ -32,6 +32,7 @@ from lxml import etree
 
 from generator.ooxml import footnotes
 from generator.ooxml.ns import XML_SPACE, qn
+from generator.ooxml.safezip import parse_xml
 
 DEL_OPEN, DEL_CLOSE = "\ue010", "\ue011"
 INS_OPEN, INS_CLOSE = "\ue012", "\ue013"
@@ -67,7 +68,7 @@ def inserted(text: str) -> str:
 def mark_revisions(document, revision: Revision) -> None:
     """Turn every diff marker in the body and footnotes of `document` into a tracked change."""
     part = footnotes.footnotes_part(document)
-    note_root = etree.fromstring(part.blob) if part is not None else None
+    note_root = parse_xml(part.blob) if part is not None else None
     roots = [document.element.body] + ([note_root] if note_root is not None else [])
     for root in roots:
         _mark_tree(root)

@@ -9,6 +9,10 @@ Besides the files it adds (``data/…``, ``templates/…``, ``outside/…``), a 
   skipped where the file system cannot make them, as on Windows without the right);
 - ``make.txt`` — ``MAKER PATH [ARG …]`` lines: files too large or too strange to keep in git,
   made by a maker of `MAKERS` (a zip bomb, a FIFO, a very long text …);
+- ``package-edit.txt`` — ``PATH | MEMBER | OLD => NEW`` lines: the .docx at PATH (a copy of the
+  shipped template if it does not exist yet) gets the text OLD of zip member MEMBER replaced
+  once by NEW; with OLD empty, MEMBER is set to NEW (added if absent). ``\\n`` is a line break.
+  Made after the makers, so a maker's .docx can be edited too;
 - ``after.txt`` — what must hold on disk afterwards: ``unchanged PATH`` (same bytes as before
   the run), ``absent PATH``, ``exists PATH``, ``no-file-under DIR`` (nothing written below it),
   ``docx-has PATH TEXT`` (a paragraph of the .docx at PATH contains TEXT).
@@ -29,11 +33,12 @@ from typing import Callable
 
 import pytest
 
-from tests.errors.conftest import make_project
+from tests.errors.conftest import TEMPLATE, make_project
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
-CONTROL_FILES = {"command.txt", "expected.txt", "links.txt", "make.txt", "after.txt"}
+CONTROL_FILES = {"command.txt", "expected.txt", "links.txt", "make.txt", "after.txt",
+                 "package-edit.txt"}
 
 VICTIM = "paragraphs:\n  - Nội dung của một báo cáo khác, không được sửa.\n"
 SECRET = "paragraphs:\n  - BÍ MẬT: nội dung này không được in ra.\n"
@@ -60,7 +65,31 @@ def lay_case(tmp_path: Path, case: Path) -> tuple[Path, Path]:
     for line in control_lines(case / "make.txt"):
         maker, relative, *args = line.split()
         MAKERS[maker](root / expand(relative, outside), *args)
+    edit_packages(root, control_lines(case / "package-edit.txt"), outside)
     return root, outside
+
+
+def edit_packages(root: Path, lines: list[str], outside: Path) -> None:
+    """Apply the ``package-edit.txt`` lines (see the module docstring) below `root`."""
+    for line in lines:
+        relative, member, edit = (part.strip() for part in line.split(" | ", 2))
+        old, new = (expand(text.strip(), outside).replace("\\n", "\n")
+                    for text in edit.split("=>", 1))
+        path = root / relative
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(TEMPLATE, path)
+        with zipfile.ZipFile(path) as source:
+            parts = {info.filename: source.read(info) for info in source.infolist()}
+        if old:
+            text = parts[member].decode("utf-8")
+            assert old in text, f"{old!r} is not in {member} of {relative}"
+            parts[member] = text.replace(old, new, 1).encode("utf-8")
+        else:
+            parts[member] = new.encode("utf-8")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for name, data in parts.items():
+                target.writestr(name, data)
 
 
 def control_lines(path: Path) -> list[str]:
@@ -126,6 +155,67 @@ def _repeat(path: Path, prefix: str, unit: str, count: str, suffix: str = "") ->
     path.write_text(decode(prefix) + decode(unit) * int(count) + decode(suffix), "utf-8")
 
 
+def _lying_zip_bomb(path: Path, megabytes: str) -> None:
+    """A .docx whose document.xml inflates to `megabytes` MB but claims 1 KB in both headers."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        for name in ("[Content_Types].xml", "_rels/.rels"):
+            package.writestr(name, shipped_member(name))
+        package.writestr("word/document.xml", b" " * (int(megabytes) << 20))
+        start = package.start_dir  # where the central directory will be written
+    data = bytearray(path.read_bytes())
+    claimed = (1024).to_bytes(4, "little")
+    with zipfile.ZipFile(path) as package:
+        local = package.getinfo("word/document.xml").header_offset
+    data[local + 22:local + 26] = claimed  # uncompressed size in the local file header
+    entry = start
+    for _ in range(3):  # walk to the third central directory record (document.xml)
+        current = entry
+        lengths = [int.from_bytes(data[entry + at:entry + at + 2], "little") for at in (28, 30, 32)]
+        entry += 46 + sum(lengths)
+    assert data[current + 46:current + 46 + 17] == b"word/document.xml"
+    data[current + 24:current + 28] = claimed  # uncompressed size in the central directory
+    path.write_bytes(bytes(data))
+
+
+def shipped_member(name: str) -> bytes:
+    """Return member `name` of the shipped template."""
+    with zipfile.ZipFile(TEMPLATE) as package:
+        return package.read(name)
+
+
+def _many_members(path: Path, count: str) -> None:
+    """A copy of the shipped template with `count` more tiny members (a zip directory bomb)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(TEMPLATE, path)
+    with zipfile.ZipFile(path, "a") as package:
+        for i in range(int(count)):
+            package.writestr(f"customXml/item{i}.xml", "<a/>")
+
+
+def _big_part(path: Path, member: str, megabytes: str) -> None:
+    """A copy of the shipped template whose `member` is `megabytes` MB of barely compressible XML."""
+    import random
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(TEMPLATE, path)
+    noise = random.Random(11).randbytes(int(megabytes) << 19).hex()
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(member, f"<a>{noise}</a>")
+
+
+def _not_a_zip(path: Path) -> None:
+    """A text file saved under a .docx name (what a clerk gets by renaming a .txt or .doc)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("Báo cáo 9 tháng, bản gõ bằng Notepad.\n", "utf-8")
+
+
+def _folder(path: Path) -> None:
+    """A folder where a file is expected (a folder named like a .docx)."""
+    path.mkdir(parents=True)
+    (path / "word").mkdir()
+
+
 def _read_only(path: Path) -> None:
     """Make an existing file read-only (as a file another program keeps)."""
     path.chmod(stat.S_IREAD)
@@ -158,6 +248,11 @@ MAKERS: dict[str, Callable[..., None]] = {
     "fifo": _fifo,
     "repeat": _repeat,
     "read-only": _read_only,
+    "many-members": _many_members,
+    "lying-zip-bomb": _lying_zip_bomb,
+    "not-a-zip": _not_a_zip,
+    "big-part": _big_part,
+    "folder": _folder,
     "previous-output": _previous_output,
 }
 """Maker name → function(path, *args). Add a maker here when a case needs a new kind of file."""
