@@ -87,6 +87,21 @@ def apply(source: SourceFile, result: dict, nodes: dict[str, yaml.Node], path: P
                 result[key] = joined(node, result[key], source.lines, "\n\n")
 
 
+def block_safe(paragraph: object) -> bool:
+    """Return True if `paragraph` reads back unchanged from one line of a ``text: |`` block."""
+    return isinstance(paragraph, str) and paragraph == paragraph.strip() != "" and \
+        "\n" not in paragraph and "\t" not in paragraph and not TABLE_MARKER.fullmatch(paragraph)
+
+
+def block_lines(paragraphs: list[str], indent: int, key: str = "text") -> list[str] | None:
+    """Return ``text: |`` and the paragraphs under it at `indent`, or None if one cannot be."""
+    if not all(block_safe(p) for p in paragraphs):
+        return None
+    pad = " " * indent
+    body = [line for p in paragraphs for line in (f"{pad}  {p}", "")]
+    return [f"{pad}{key}: |"] + body[:-1]
+
+
 def _holds_paragraphs(result: dict, path: Path_) -> bool:
     """Return True where ``text`` stands for paragraphs: an area file or one of its sections."""
     return (path == () and "outline" not in result) or (len(path) == 2 and path[0] == "sections")
@@ -120,11 +135,14 @@ def _text_to_paragraphs(source: SourceFile, result: dict, node: yaml.Node, path:
                "đoạn trong `paragraphs` vào khối `text: |` (mỗi đoạn cách nhau một dòng trống) "
                "rồi xóa `paragraphs`.")
         return
-    if not isinstance(value, str) or not isinstance(node, yaml.ScalarNode) or not value.strip():
+    if value is None or value == "":  # an emptied part, waiting for this period's text
+        result["paragraphs"] = []
+        return
+    if not isinstance(value, str) or not isinstance(node, yaml.ScalarNode):
         source.reported.add(path + ("paragraphs",))
-        _error(source, diagnostics, "text.empty-block", where,
-               "`text:` chưa có đoạn văn nào. Viết `text: |` rồi các đoạn văn ở những dòng "
-               "dưới, mỗi dòng thụt vào hai dấu cách so với chữ `text`.")
+        _error(source, diagnostics, "text.not-block", where,
+               "`text:` cần các đoạn văn viết thành khối: `text: |` rồi các đoạn ở những dòng "
+               "dưới, mỗi dòng thụt vào hai dấu cách, các đoạn cách nhau một dòng trống.")
         return
     paragraphs = [p for p in split_block(node, value, source.lines)
                   if not _table_marker(source, p, diagnostics)]

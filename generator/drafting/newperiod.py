@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from generator import textform
 from generator.diagnostics import Diagnostics, display_path
 from generator.drafting import yamledit
 from generator.drafting.baseline import BASELINE_FILE, Baseline, content_hash, write_baseline
@@ -195,11 +196,12 @@ def _rewrite_area(path: Path, model: AreaFile, header: list[str], keep_text: boo
     text = _read(path)
     edits = yamledit.TextEdits(text)
     edits.prepend(header)
-    expected = model
+    expected = model if keep_text else _emptied(model)
     try:
+        root = yamledit.compose(text)
+        written = _block_form_edits(edits, root, expected)
         if not keep_text:
-            expected = _emptied(model)
-            _empty_area_edits(edits, yamledit.compose(text))
+            _empty_area_edits(edits, root, written)
         candidates = [edits.apply()]
     except (yamledit.EditError, yaml.YAMLError):
         candidates = []
@@ -211,12 +213,30 @@ def _emptied(model: AreaFile) -> AreaFile:
     return model.model_copy(update={"paragraphs": [], "notes": {}, "sections": sections})
 
 
-def _empty_area_edits(edits: yamledit.TextEdits, root: yaml.Node) -> None:
+def _block_form_edits(edits: yamledit.TextEdits, root: yaml.Node, model: AreaFile) -> set[int]:
+    """Rewrite the area's ``paragraphs:`` list as ``text: |``; return the ids of lists rewritten.
+
+    A list holding comment lines is left as it is (the clerk's notes stay where they were).
+    """
+    done: set[int] = set()
+    found = yamledit.entry(root, "paragraphs")
+    if found and isinstance(found[1], yaml.SequenceNode):
+        lines = textform.block_lines(model.paragraphs, found[0].start_mark.column)
+        if lines is not None and "#" not in edits.text[found[0].start_mark.index:
+                                                        edits.end(found[1])].replace("[^", ""):
+            edits.replace_entry(found[0], found[1], lines)
+            done.add(id(found[1]))
+    return done
+
+
+def _empty_area_edits(edits: yamledit.TextEdits, root: yaml.Node, written: set[int]) -> None:
     blocks = [(yamledit.value(root, "paragraphs"), "[]"), (yamledit.value(root, "notes"), "{}")]
     sections = yamledit.value(root, "sections")
     if isinstance(sections, yaml.SequenceNode):
         blocks += [(yamledit.value(item, "paragraphs"), "[]") for item in sections.value]
     for node, empty in blocks:
+        if id(node) in written:
+            continue
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.value:
             edits.replace(node, empty)
 
