@@ -58,6 +58,8 @@ def _looks_like_text(after: str, spaces: int, path: tuple) -> bool:
     A comment is ``# lời ghi`` with a space after the ``#``, and after a paragraph it is set
     apart by two spaces or more.
     """
+    if re.match(r"\s*baocao\s*:", after):  # a suppression comment (generator.checks.suppress)
+        return False
     if after[:1] not in ("", " "):
         return True
     return spaces == 1 and "paragraphs" in path and bool(after.strip())

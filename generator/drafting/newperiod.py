@@ -226,7 +226,20 @@ def _block_form_edits(edits: yamledit.TextEdits, root: yaml.Node, model: AreaFil
                                                         edits.end(found[1])].replace("[^", ""):
             edits.replace_entry(found[0], found[1], lines)
             done.add(id(found[1]))
+            _replace_help(edits)
     return done
+
+
+_LIST_HELP = 'Mỗi đoạn văn là một dòng bắt đầu bằng "- "'
+_BLOCK_HELP = 'Các đoạn văn viết dưới "text: |", thụt vào hai dấu cách, cách nhau một dòng trống'
+
+
+def _replace_help(edits: yamledit.TextEdits) -> None:
+    """Make the sample's help comment describe the block form the area is now written in."""
+    at = edits.text.find(_LIST_HELP)
+    line_start = edits.text.rfind("\n", 0, at) + 1
+    if at >= 0 and edits.text[line_start:at].strip() == "#":
+        edits.edits.append((at, at + len(_LIST_HELP), _BLOCK_HELP))
 
 
 def _empty_area_edits(edits: yamledit.TextEdits, root: yaml.Node, written: set[int]) -> None:

@@ -15,18 +15,18 @@ from pathlib import Path
 from generator.diagnostics import Diagnostics, display_path
 from generator.drafting.baseline import Baseline, content_hash, read_area, read_baseline
 from generator.errors import DataError
-from generator.inline import anchor_ids, parse_inline
-from generator.model import Run
+from generator.drafting.editsize import SMALL_EDIT, changed_share, printed_words
+from generator.inline import anchor_ids
 from generator.pipeline import AREAS_DIR, REPORT_FILE, load_valid
 from generator.resolve import area_key
 from generator.schema import AreaFile, OutlineEntry, ReportFile
 from generator.vnformat import period_text, roman
 
-MISSING, INVALID, EMPTY, UNCHANGED, UPDATED, FILLED = (
-    "missing", "invalid", "empty", "unchanged", "updated", "filled")
+MISSING, INVALID, EMPTY, UNCHANGED, LIGHT, UPDATED, FILLED = (
+    "missing", "invalid", "empty", "unchanged", "light", "updated", "filled")
 STATE_LABELS = {
     MISSING: "thiếu tệp", INVALID: "có lỗi", EMPTY: "trống", UNCHANGED: "giống kỳ trước",
-    UPDATED: "đã cập nhật", FILLED: "có nội dung",
+    LIGHT: "sửa ít", UPDATED: "đã cập nhật", FILLED: "có nội dung",
 }
 """What each state is called; `FILLED` is used when there is no previous period to compare."""
 
@@ -75,8 +75,9 @@ def report_status(report_dir: Path, previous: Path | None = None) -> ReportStatu
     else:
         baseline = read_baseline(report_dir)
         compared = display_path(report_dir / baseline.source) if baseline else ""
-    rows = [_area_status(report_dir / AREAS_DIR / f"{name}.yaml", ref, heading, baseline)
-            for ref, heading, name in outline_areas(manifest.outline)]
+        previous = report_dir / baseline.source if baseline else None
+    rows = [_area_status(report_dir / AREAS_DIR / f"{name}.yaml", ref, heading, baseline,
+                         previous) for ref, heading, name in outline_areas(manifest.outline)]
     return ReportStatus(period_text(manifest.period.kind, manifest.period.year), rows, baseline,
                         compared)
 
@@ -115,7 +116,8 @@ def outline_areas(entries: list[OutlineEntry], parent: str = "") -> Iterator[tup
             yield from outline_areas(entry.sections or [], ref)
 
 
-def _area_status(path: Path, ref: str, heading: str, baseline: Baseline | None) -> AreaStatus:
+def _area_status(path: Path, ref: str, heading: str, baseline: Baseline | None,
+                 previous: Path | None = None) -> AreaStatus:
     if not path.is_file():
         return AreaStatus(ref, path.stem, heading or path.stem, "", 0, 0, 0, MISSING, None)
     modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
@@ -127,7 +129,7 @@ def _area_status(path: Path, ref: str, heading: str, baseline: Baseline | None) 
         ref, path.stem, heading or model.heading or path.stem, model.owner or "", len(texts),
         sum(count_words(text) for text in texts),
         sum(len(anchor_ids(text)) for text in texts),
-        _state(model, path.stem, bool(texts), baseline), modified)
+        _state(model, path.stem, bool(texts), baseline, previous), modified)
 
 
 def _paragraphs(model: AreaFile) -> list[str]:
@@ -135,15 +137,26 @@ def _paragraphs(model: AreaFile) -> list[str]:
                                      for text in section.paragraphs]
 
 
-def _state(model: AreaFile, name: str, has_text: bool, baseline: Baseline | None) -> str:
+def _state(model: AreaFile, name: str, has_text: bool, baseline: Baseline | None,
+           previous: Path | None) -> str:
     if not has_text:
         return EMPTY
     if baseline is None:
         return FILLED
-    return UNCHANGED if baseline.hashes.get(name) == content_hash(model) else UPDATED
+    if baseline.hashes.get(name) == content_hash(model):
+        return UNCHANGED
+    return LIGHT if _small_edit(model, previous, name) else UPDATED
+
+
+def _small_edit(model: AreaFile, previous: Path | None, name: str) -> bool:
+    """Return True when under a tenth of the words changed since the previous period's file."""
+    path = previous / AREAS_DIR / f"{name}.yaml" if previous is not None else None
+    old = read_area(path).model if path is not None and path.is_file() else None
+    if old is None:
+        return False
+    return changed_share(_paragraphs(old), _paragraphs(model)) < SMALL_EDIT
 
 
 def count_words(text: str) -> int:
     """Return the number of words of `text` as printed (markup and anchors left out)."""
-    printed = "".join(item.text for item in parse_inline(text) if isinstance(item, Run))
-    return sum(1 for word in printed.split() if any(char.isalnum() for char in word))
+    return len(printed_words(text))
