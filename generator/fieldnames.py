@@ -15,6 +15,8 @@ def field_label(field: str) -> str:
     The innermost part comes first: ``area`` của mục thứ 1 trong ``sections`` của mục thứ 3
     trong ``outline``.
     """
+    if " " in field:  # already words (the layout review names "đoạn 12")
+        return field
     parts = [(m.group(1), m.group(2)) for m in _PART.finditer(field)]
     phrases: list[str] = []
     i = 0

@@ -22,6 +22,8 @@ class Finding(Diagnostic):
     """
 
     suggestion: str = ""
+    found: str = ""
+    """The located span as written in the file (what `suggestion` replaces), when known."""
 
     def to_json(self) -> dict[str, Any]:
         """Return the finding as the object printed by ``--format json``."""
@@ -245,4 +247,5 @@ def finding_at(item: TextItem, start: int, end: int, code: str, severity: str, m
     location = locate_raw(item, raw_start, raw_end)
     if not location.field:
         location = location.with_field(format_field(item.path))
-    return Finding(severity, code, message, location, item.source.excerpt(location), suggestion)
+    return Finding(severity, code, message, location, item.source.excerpt(location), suggestion,
+                   item.raw[raw_start:raw_end])
