@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from docxtpl import RichText
 
-from generator.model import Inline, NoteRef, Report, Run
+from generator.model import Break, Inline, NoteRef, Report, Run
+from generator.ooxml.breaks import break_run_xml
 from generator.ooxml.markers import guard, note_marker
 
 
@@ -43,7 +44,10 @@ def rich(inlines: Iterable[Inline]) -> RichText:
         if isinstance(item, NoteRef):
             text.add(note_marker(item.number), bold=item.bold, italic=item.italic)
         elif isinstance(item, Run) and item.text:
-            text.add(guard(item.text), bold=item.bold, italic=item.italic)
+            text.add(guard(item.text), bold=item.bold, italic=item.italic,
+                     underline=item.underline)
+        elif isinstance(item, Break):
+            text.xml += break_run_xml(item.kind)
     return text
 
 

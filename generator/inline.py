@@ -7,6 +7,9 @@ Rules (a small, predictable subset of Markdown):
 - ``\\*``, ``\\[`` and ``\\\\`` write the character itself.
 - ``[^id]`` is a footnote anchor; ids are letters, digits, ``-`` and ``_``.
 - Line breaks inside a paragraph become spaces: a new paragraph is a new list item.
+- ``__gạch chân__`` underlines (same rules as ``**``); ``[xuống dòng]`` is a line break inside
+  the paragraph (Word's Shift+Enter), ``[sang trang]`` a page break; ``~`` between two
+  characters is a non-breaking space (``số~07``); ``\\_`` and ``\\~`` write the character.
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model import Anchor, Inline, Run
+from generator.model import Anchor, Break, Inline, Run
 
-_TOKEN = re.compile(r"\\([\\*\[\]])|(\*\*|\*)|\[\^([\w-]+)\]")
+_TOKEN = re.compile(r"\\([\\*\[\]_~])|(\*\*|\*|__)|\[\^([\w-]+)\]|\[(xuống dòng|sang trang)\]"
+                    r"|(?<=\S)(~)(?=\S)")
+_BREAKS = {"xuống dòng": "line", "sang trang": "page"}
+NBSP = "\u00a0"
 _NEWLINES = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
@@ -58,8 +64,12 @@ def _tokenize(text: str) -> list[_Token]:
             before = text[m.start() - 1] if m.start() else " "
             after = text[m.end()] if m.end() < len(text) else " "
             tokens.append(_Token("delim", m.group(2), not after.isspace(), not before.isspace()))
-        else:
+        elif m.group(3) is not None:
             tokens.append(_Token("anchor", m.group(3)))
+        elif m.group(4) is not None:
+            tokens.append(_Token("break", _BREAKS[m.group(4)]))
+        else:
+            tokens.append(_Token("text", NBSP))
         pos = m.end()
     if pos < len(text):
         tokens.append(_Token("text", text[pos:]))
@@ -81,26 +91,27 @@ def _match_delimiters(tokens: list[_Token]) -> None:
 
 def _emit(tokens: list[_Token]) -> list[Inline]:
     out: list[Inline] = []
-    bold = italic = False
+    style = {"**": False, "*": False, "__": False}
     for tok in tokens:
         if tok.kind == "anchor":
-            out.append(Anchor(tok.value, bold, italic))
+            out.append(Anchor(tok.value, style["**"], style["*"]))
+        elif tok.kind == "break":
+            out.append(Break(tok.value))
         elif tok.kind == "delim" and tok.matched:
-            if tok.value == "**":
-                bold = not bold
-            else:
-                italic = not italic
+            style[tok.value] = not style[tok.value]
         else:
-            _append_text(out, tok.value, bold, italic)
+            _append_text(out, tok.value, style["**"], style["*"], style["__"])
     return out
 
 
-def _append_text(out: list[Inline], text: str, bold: bool, italic: bool) -> None:
+def _append_text(out: list[Inline], text: str, bold: bool, italic: bool,
+                 underline: bool = False) -> None:
     last = out[-1] if out else None
-    if isinstance(last, Run) and (last.bold, last.italic) == (bold, italic):
-        out[-1] = Run(last.text + text, bold, italic)
+    if isinstance(last, Run) and (last.bold, last.italic, last.underline) == \
+            (bold, italic, underline):
+        out[-1] = Run(last.text + text, bold, italic, underline)
     else:
-        out.append(Run(text, bold, italic))
+        out.append(Run(text, bold, italic, underline))
 
 
 def plain_text(inlines: list[Inline] | tuple[Inline, ...]) -> str:
