@@ -10,6 +10,7 @@ written only if it still reads as the same structure; the original goes to `BACK
 from __future__ import annotations
 
 import shutil
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -138,8 +139,6 @@ def _same_structure(path: Path, old: str, new: str) -> bool:
     """Return True if `new` loads to the same fields as `old` (no text became a comment)."""
     from generator.loader import SourceFile, load_yaml
 
-    import tempfile
-
     def shape(text: str) -> set | None:
         with tempfile.TemporaryDirectory(prefix="baocao-fix-") as folder:
             probe = Path(folder) / path.name
@@ -158,8 +157,6 @@ def _compile(report_dir: Path, texts: dict[Path, str]):
 
     if not texts:
         return compile_report(report_dir)
-    import tempfile
-
     scratch = Path(tempfile.mkdtemp(prefix="baocao-fix-"))
     try:
         copy = scratch / report_dir.resolve().name

@@ -38,7 +38,7 @@ class Fix:
     after: str
 
 
-@click.command(help="Chuyển văn bản gõ bằng bảng mã cũ (TCVN3/ABC, VNI) trong các tệp YAML "
+@click.command(help="Chuyển văn bản gõ bằng bảng mã cũ (TCVN3/ABC, VNI) trong các tệp .yaml "
                "của một báo cáo sang Unicode ngay trong tệp, giữ nguyên chú thích '#' và cách "
                "trình bày, lưu bản cũ thành <tệp>.bak, ví dụ: baocao fix-encoding "
                "data/hau-giang-2024-9-thang", options_metavar="[TÙY_CHỌN]")
@@ -131,7 +131,7 @@ def _compose(text: str) -> yaml.Node | None:
     try:  # characters YAML refuses become spaces, one for one, so offsets still match `text`
         return yaml.compose(blank_invalid(text), Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
-        raise _Refused("tệp có lỗi cú pháp YAML; hãy sửa trước (baocao build chỉ ra chỗ "
+        raise _Refused("tệp có lỗi cách viết; hãy sửa trước (baocao build chỉ ra chỗ "
                        "lỗi).") from None
 
 

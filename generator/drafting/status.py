@@ -14,8 +14,8 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostics, display_path
 from generator.drafting.baseline import Baseline, content_hash, read_area, read_baseline
-from generator.errors import DataError
 from generator.drafting.editsize import SMALL_EDIT, changed_share, printed_words
+from generator.errors import DataError
 from generator.inline import anchor_ids
 from generator.pipeline import AREAS_DIR, REPORT_FILE, load_valid
 from generator.resolve import area_key
