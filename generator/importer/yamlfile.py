@@ -106,7 +106,8 @@ def report_yaml(imported: Imported, docx_name: str) -> str:
         lines.append(f'# {{period}} sẽ được thay bằng "{imported.period_text}"')
     lines += _field("title", data["title"], 0, todo("title"))
     if data["intro"]:
-        lines += ["", "# Đoạn mở đầu"] + _field("intro", data["intro"], 0)
+        lines += ["", "# Đoạn mở đầu"] + (block_lines(data["intro"], 0, "intro")
+                                           or _field("intro", data["intro"], 0))
     if data.get("closing"):
         lines += ["", "# Câu kết thúc báo cáo"] + _field("closing", data["closing"], 0)
     lines += ["", "# Bố cục: phần lớn (I, II, III...) và mục nhỏ (1, 2, 3...) được đánh số tự động"]
