@@ -107,3 +107,19 @@ def test_the_list_form_stays_valid_and_refuses_the_mix(tmp_path):
         compile_report(root / "data" / "r")
     codes = [d.code for d in caught.value.diagnostics.errors]
     assert codes == ["text.two-forms"]
+
+
+def test_import_writes_the_block_form_that_reads_back_the_same(sample_docx, tmp_path):
+    from generator.importer.run import import_report
+    from tests.conftest import SAMPLE_DIR
+
+    target = tmp_path / "nhap"
+    import_report(sample_docx, target)
+    areas = sorted((target / "areas").glob("*.yaml"))
+    assert areas and all("\ntext: |\n" in path.read_text("utf-8") for path in areas)
+    assert "\nparagraphs:" not in "".join(path.read_text("utf-8") for path in areas)
+
+    def printed(folder):
+        return [plain_text(b.inlines) for b in compile_report(folder).report.body]
+
+    assert printed(target) == printed(SAMPLE_DIR)  # every character of the sample, as typed
