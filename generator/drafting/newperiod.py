@@ -24,12 +24,14 @@ from generator.drafting import yamledit
 from generator.drafting.baseline import BASELINE_FILE, Baseline, content_hash, write_baseline
 from generator.drafting.periods import END_MONTH, default_year, mentions, replace_period
 from generator.errors import OutputError
+from generator.fixes import BACKUP_DIR
 from generator.pipeline import AREAS_DIR, REPORT_FILE, Compiled, compile_report, load_valid
 from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile
 from generator.vnformat import period_text
 
 DRAFT_LABEL = "Dự thảo"
-_IGNORE = shutil.ignore_patterns(BASELINE_FILE, "~$*", ".~lock.*", "*.tmp", "__pycache__")
+_IGNORE = shutil.ignore_patterns(BASELINE_FILE, "~$*", ".~lock.*", "*.tmp", "__pycache__",
+                                BACKUP_DIR)  # what check --fix kept of the old period
 
 
 @dataclass(frozen=True)
