@@ -143,7 +143,8 @@ def value_message(tag: str, value: str) -> str:
 def _value_message(error: dict) -> str:
     kind, ctx, found = error["type"], error.get("ctx") or {}, error.get("input")
     if kind in _EXPECTED:
-        return f"cần {_EXPECTED[kind]}, nhưng đang là {_describe(found)}."
+        now = "đang để trống" if found is None else f"đang là {_describe(found)}"
+        return f"cần {_EXPECTED[kind]}, nhưng {now}."
     if kind == "literal_error":
         allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         return f"giá trị {_describe(found)} không hợp lệ; chỉ chấp nhận: {allowed}."
