@@ -9,6 +9,7 @@ are printed); 2 wrong usage (click). Nothing shows a traceback: every command ru
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 
 import click
@@ -49,13 +50,28 @@ class _LazyGroup(click.Group):
             return None
         command = importlib.import_module(module).command
         command.options_metavar = "[TÙY_CHỌN]"  # click's default "[OPTIONS]" is English
+        command.short_help = command.short_help or first_sentence(command.help or "")
         return command
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else ""
+        if name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            raise click.exceptions.NoSuchCommand(name, possibilities=list(COMMANDS), ctx=ctx)
+        return super().resolve_command(ctx, args)
+
+
+def first_sentence(help_text: str) -> str:
+    """Return the first sentence of a command's help, without its example, for the list."""
+    sentence = re.split(r"(?<=[.!?])\s", help_text.strip(), maxsplit=1)[0]
+    sentence = re.split(r",? ví dụ\b|:\s", sentence, maxsplit=1, flags=re.IGNORECASE)[0]
+    return sentence.rstrip(" .,:;") + "."
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
              options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]...",
-             help="Soạn báo cáo của cấp ủy Đảng (BÁO CÁO) theo Hướng dẫn 36-HD/VPTW từ dữ "
-             "liệu YAML.")
+             help="baocao soạn báo cáo của cấp ủy Đảng theo Hướng dẫn 36-HD/VPTW. Nội dung viết "
+             "trong các tệp chữ của một thư mục báo cáo; lệnh build tạo ra tệp Word. Gõ "
+             "baocao LỆNH --help để xem hướng dẫn của từng lệnh.")
 @click.version_option(__version__, "-V", "--version", message="baocao %(version)s")
 def cli() -> None:
     """The command group."""

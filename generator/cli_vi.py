@@ -9,6 +9,7 @@ and it affects nothing outside click. Strings missing from the table stay Englis
 from __future__ import annotations
 
 import importlib
+import re
 
 _TEXTS = {
     "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
@@ -37,9 +38,9 @@ _TEXTS = {
     "option": "tùy chọn",
     "parameter": "tham số",
     "default: {default}": "mặc định: {default}",
-    "directory": "thư mục",
+    "directory": "thư_mục",
     "file": "tệp",
-    "path": "đường dẫn",
+    "path": "đường_dẫn",
     "{name} {filename!r} does not exist.": "không tìm thấy {filename!r}.",
     "{name} {filename!r} is a directory.": "{filename!r} là một thư mục, cần một tệp.",
     "{name} {filename!r} is a file.": "{filename!r} là một tệp, cần một thư mục.",
@@ -47,7 +48,7 @@ _TEXTS = {
     "{name} {filename!r} is not writable.": "không ghi được {filename!r}.",
     "{value!r} is not a valid {number_type}.": "{value!r} không phải {number_type} hợp lệ.",
     "{value!r} is not one of {choices}.": "{value!r} không thuộc {choices}.",
-    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
+    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng cho phép ({range}).",
     "integer": "số nguyên",
     "required": "bắt buộc",
     "text": "chữ",
@@ -79,8 +80,66 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _PLURALS.get(message, _TEXTS.get(message, message))
 
 
+def describe_range(low, high, low_open: bool = False, high_open: bool = False) -> str:
+    """Return a number range in words: ``từ 1 trở lên``, ``từ 1930 đến 2100``."""
+    if low is None:
+        return f"{'nhỏ hơn' if high_open else 'không quá'} {high}"
+    if high is None:
+        return f"lớn hơn {low}" if low_open else f"từ {low} trở lên"
+    return f"{'lớn hơn' if low_open else 'từ'} {low} {'và nhỏ hơn' if high_open else 'đến'} {high}"
+
+
+_ARGUMENT = r"(?:[^\s,;()]*[-/*_\d][^\s,;()]*|[A-ZĐƯỆ_]{3,})"
+_EXAMPLE = re.compile(rf"baocao (?:[a-z][a-z-]*|LỆNH)(?=[ ,.;]|$)(?: {_ARGUMENT})*")
+"""A command line quoted in a help text (a command, then options, paths, metavars)."""
+_PLACEHOLDER = re.compile(r"<[^<>\n]+>")
+"""A path with a part to fill in: ``output/<tên thư mục báo cáo>.docx``."""
+_KEEP_SPACE = "\u00a0"
+"""Stands for a space that wrapping must not break at (textwrap breaks at ASCII spaces)."""
+
+
+def keep_examples(wrap):
+    """Return `wrap` (click's `wrap_text`) never breaking an example or a path.
+
+    Each ``baocao …`` example and each ``<…>`` placeholder stays on one line; with
+    `unbroken_words`, no word is cut at its hyphens or its length.
+    """
+
+    def joined(match: re.Match) -> str:
+        return match.group().replace(" ", _KEEP_SPACE)
+
+    def wrapped(text: str, *args, **kwargs) -> str:
+        text = _PLACEHOLDER.sub(joined, _EXAMPLE.sub(joined, text))
+        return wrap(text, *args, **kwargs).replace(_KEEP_SPACE, " ")
+
+    wrapped.keeps_examples = True
+    return wrapped
+
+
+def unbroken_words() -> None:
+    """Make click's wrapper keep words whole: a path is never cut at a hyphen or mid-word."""
+    from click import _textwrap
+
+    wrapper = _textwrap.TextWrapper
+    original = wrapper.__init__
+
+    def init(self, *args, **kwargs):
+        kwargs.setdefault("break_long_words", False)
+        kwargs.setdefault("break_on_hyphens", False)
+        original(self, *args, **kwargs)
+
+    wrapper.__init__ = init
+
+
 def install() -> None:
     """Make click print its own texts in Vietnamese (idempotent)."""
+    from click import formatting, types
+
+    types._NumberRangeBase._describe_range = lambda self: describe_range(
+        self.min, self.max, self.min_open, self.max_open)
+    if not getattr(formatting.wrap_text, "keeps_examples", False):
+        formatting.wrap_text = keep_examples(formatting.wrap_text)
+        unbroken_words()
     for name in _MODULES:
         try:
             module = importlib.import_module(f"click.{name}")

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 from docxtpl import RichText
 
-from generator.model import Inline, NoteRef, Report, Run
+from generator.model import Break, Inline, NoteRef, Report, Run
+from generator.ooxml.breaks import break_run_xml
 from generator.ooxml.markers import guard, note_marker
 from generator.profiles.fields import FIELDS
 
@@ -47,7 +48,10 @@ def rich(inlines: Iterable[Inline]) -> RichText:
         if isinstance(item, NoteRef):
             text.add(note_marker(item.number), bold=item.bold, italic=item.italic)
         elif isinstance(item, Run) and item.text:
-            text.add(guard(item.text), bold=item.bold, italic=item.italic)
+            text.add(guard(item.text), bold=item.bold, italic=item.italic,
+                     underline=item.underline)
+        elif isinstance(item, Break):
+            text.add_xml(break_run_xml(item.kind))
     return text.joined()
 
 
@@ -63,6 +67,10 @@ class _JoinedRichText(RichText):
         self.xml = ""
         super().add(*args, **kwargs)
         self._pieces.append(self.xml)
+
+    def add_xml(self, xml: str) -> None:
+        """Add ready-made run XML (a line or page break) as one more piece."""
+        self._pieces.append(xml)
 
     def joined(self) -> RichText:
         self.xml = "".join(self._pieces)

@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.fieldnames import field_label
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -60,7 +62,7 @@ class Diagnostic:
                 where += f":{loc.line}:{loc.column or 1}"
             head = f"{where}: {head}"
             if loc.field:
-                head += f"{loc.field}: "
+                head += f"{field_label(loc.field)}: "
         text = head + self.message
         if self.excerpt:
             text += "\n" + self.excerpt

@@ -7,22 +7,28 @@ Rules (a small, predictable subset of Markdown):
 - ``\\*``, ``\\[`` and ``\\\\`` write the character itself.
 - ``[^id]`` is a footnote anchor; ids are letters, digits, ``-`` and ``_``.
 - Line breaks inside a paragraph become spaces: a new paragraph is a new list item.
+- ``__gạch chân__`` underlines (same rules as ``**``); ``[xuống dòng]`` is a line break inside
+  the paragraph (Word's Shift+Enter), ``[sang trang]`` a page break; ``~`` between two
+  characters is a non-breaking space (``số~07``); ``\\_`` and ``\\~`` write the character.
 """
 
 from __future__ import annotations
 
 import re
 
-from generator.model import Anchor, Inline, Run
+from generator.model import Anchor, Break, Inline, Run
 
-_TOKEN = re.compile(r"\\([\\*\[\]])|(\*\*|\*)|\[\^([\w-]+)\]")
-_SPECIAL = re.compile(r"[\\*\[]")
+_TOKEN = re.compile(r"\\([\\*\[\]_~])|(\*\*|\*|__)|\[\^([\w-]+)\]|\[(xuống dòng|sang trang)\]"
+                    r"|(?<=\S)(~)(?=\S)")
+_BREAKS = {"xuống dòng": "line", "sang trang": "page"}
+NBSP = "\u00a0"
+_SPECIAL = re.compile(r"[\\*\[_~]")
 """A text without these characters is one plain run (most paragraphs)."""
 _LINE_BREAK = re.compile(r"\r\n|\r")
 _BLANKS = " \t"
 
 # A token is a tuple (kind, value, can_open, can_close); kinds:
-_TEXT, _DELIM, _ANCHOR = 0, 1, 2
+_TEXT, _DELIM, _ANCHOR, _BREAK = 0, 1, 2, 3
 
 
 def parse_inline(text: str) -> list[Inline]:
@@ -63,15 +69,19 @@ def _tokenize(text: str) -> list[tuple]:
         start, stop = m.span()
         if start > pos:
             append((_TEXT, text[pos:start], False, False))
-        escaped, delim, anchor = m.groups()
+        escaped, delim, anchor, broken, _tilde = m.groups()
         if escaped is not None:
             append((_TEXT, escaped, False, False))
         elif delim is not None:
             before = text[start - 1] if start else " "
             after = text[stop] if stop < end else " "
             append((_DELIM, delim, not after.isspace(), not before.isspace()))
-        else:
+        elif anchor is not None:
             append((_ANCHOR, anchor, False, False))
+        elif broken is not None:
+            append((_BREAK, _BREAKS[broken], False, False))
+        else:
+            append((_TEXT, NBSP, False, False))  # ~ between two characters
         pos = stop
     if pos < end:
         append((_TEXT, text[pos:], False, False))
@@ -99,22 +109,26 @@ def _emit(tokens: list[tuple], matched: set[int]) -> list[Inline]:
     """Return the inlines; text of one style is collected in pieces and joined once."""
     out: list[Inline] = []
     pieces: list[str] = []
-    style = (False, False)
-    bold = italic = False
+    style = (False, False, False)
+    bold = italic = underline = False
     for i, (kind, value, _, _) in enumerate(tokens):
         if kind == _DELIM and i in matched:
             if value == "**":
                 bold = not bold
+            elif value == "__":
+                underline = not underline
             else:
                 italic = not italic
             continue
-        if pieces and (kind == _ANCHOR or style != (bold, italic)):
+        if pieces and (kind in (_ANCHOR, _BREAK) or style != (bold, italic, underline)):
             out.append(Run("".join(pieces), *style))
             pieces = []
         if kind == _ANCHOR:
             out.append(Anchor(value, bold, italic))
+        elif kind == _BREAK:
+            out.append(Break(value))
         else:
-            style = (bold, italic)
+            style = (bold, italic, underline)
             pieces.append(value)
     if pieces:
         out.append(Run("".join(pieces), *style))

@@ -110,7 +110,7 @@ def _compose(text: str) -> yaml.Node | None:
     try:  # characters YAML refuses become spaces, one for one, so offsets still match `text`
         return yaml.compose(blank_invalid(text), Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
-        raise Refused("tệp có lỗi cú pháp YAML; hãy sửa trước (baocao build chỉ ra chỗ "
+        raise Refused("tệp có lỗi cách viết; hãy sửa trước (baocao build chỉ ra chỗ "
                        "lỗi).") from None
 
 

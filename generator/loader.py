@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator import legacy
+from generator import legacy, textform, yamlhints
 from generator.diagnostics import Diagnostics, Location, caret_excerpt, display_path
 from generator.oserrors import describe
 from generator.textclean import (
@@ -30,7 +30,8 @@ from generator.textclean import (
     invalid_chars_by_line,
     invalid_chars_message,
 )
-from generator.validate import explain_syntax, value_message
+from generator.validate import value_message
+from generator.yamlhints import explain_syntax
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -67,6 +68,10 @@ class SourceFile:
     lines: list[str] = field(default_factory=list)
     reported: set[Path_] = field(default_factory=set)
     """Paths the loader already reported an error for; validation skips them."""
+    extents: dict[Path_, list[tuple[int, int, str]]] = field(default_factory=dict)
+    """For a paragraph of a ``text: |`` block: (line, column, text) of each of its lines."""
+    renamed: dict[Path_, Path_] = field(default_factory=dict)
+    """Paths named otherwise in the file: ``paragraphs`` written as ``text: |``."""
 
     def locate(self, path: Path_, *, key: bool = False) -> Location:
         """Return the location of the value (or with `key`, the key) at `path`.
@@ -79,11 +84,18 @@ class SourceFile:
         while probe:
             if probe in table:
                 line, col = table[probe]
-                return Location(self.path, line, col, format_field(path))
+                return Location(self.path, line, col, format_field(self.as_written(path)))
             table = self.marks
             probe = probe[:-1]
         line, col = self.marks.get((), (1, 1))
-        return Location(self.path, line, col, format_field(path))
+        return Location(self.path, line, col, format_field(self.as_written(path)))
+
+    def as_written(self, path: Path_) -> Path_:
+        """Return `path` with the names the file uses (``text`` for block-form paragraphs)."""
+        for prefix, name in self.renamed.items():
+            if tuple(path[:len(prefix)]) == prefix:
+                return name + tuple(path[len(prefix):])
+        return tuple(path)
 
     def excerpt(self, location: Location) -> str:
         """Return the source line of `location` with a caret under its column."""
@@ -113,6 +125,8 @@ def load_yaml(path: Path, diagnostics: Diagnostics) -> SourceFile | None:
         return None
     text = _remove_invalid(text, path, diagnostics)
     source = SourceFile(path, None, lines=text.splitlines())
+    if _report_tabs(source, diagnostics):
+        return None
     try:
         node = compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -205,6 +219,15 @@ def _too_deep(source: SourceFile, mark: yaml.Mark | None, diagnostics: Diagnosti
                       "'{' hoặc '- ' lồng vào nhau). baocao từ chối đọc tệp này.", location)
 
 
+def _report_tabs(source: SourceFile, diagnostics: Diagnostics) -> bool:
+    """Report every line indented with Tab (all in one run); return True if there was one."""
+    found = yamlhints.tab_lines(source.lines)
+    for line, column, message in found:
+        location = Location(source.path, line, column)
+        diagnostics.error("indent.tab", message, location, source.excerpt(location))
+    return bool(found)
+
+
 def _remove_invalid(text: str, path: Path, diagnostics: Diagnostics) -> str:
     """Return `text` without the characters YAML and Word refuse, warning once per line."""
     for line, column, chars in invalid_chars_by_line(text):
@@ -273,8 +296,8 @@ class _Builder:
         if node.tag not in _SAFE_TAGS:
             self.source.reported.add(path)  # its value is None: no "expected text" as well
             self._error(node, path, "yaml.unsafe-tag",
-                        f"thẻ YAML '{node.tag}' không được phép (baocao chỉ đọc văn bản, số, "
-                        "danh sách và khối trường; không tạo đối tượng từ dữ liệu).")
+                        f"thẻ '{node.tag}' không được phép (baocao chỉ đọc chữ, số và danh "
+                        "sách; không tạo đối tượng từ dữ liệu).")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -284,25 +307,28 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict = {}
+        nodes: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = self._scalar(key_node, path, key=True) \
                 if isinstance(key_node, yaml.ScalarNode) else None
             if key is None or isinstance(key, (dict, list)):
-                self._error(key_node, path, "yaml.key", "tên trường phải là một chữ đơn giản.")
+                self._error(key_node, path, "yaml.key", "tên trước dấu ':' phải là một chữ đơn giản.")
                 continue
             key = str(key)
             child = path + (key,)
             self.source.key_marks[child] = (key_node.start_mark.line + 1,
                                             key_node.start_mark.column + 1)
-            if key in result and path[-1:] == ("notes",):
-                self._error(key_node, child, "footnote.duplicate",
-                            f"chú thích '{key}' được định nghĩa hai lần trong mục 'notes'; "
+            if key in result and path[-1:] == ("notes",):  # the message names the key itself
+                self._error(key_node, (), "footnote.duplicate",
+                            f"chú thích `{key}` được viết hai lần trong `notes`; "
                             "chú thích sau sẽ đè chú thích trước. Hãy đổi mã hoặc xóa một.")
             elif key in result:
-                self._error(key_node, child, "yaml.duplicate-key",
-                            f"trường '{key}' xuất hiện hai lần trong cùng một khối; "
-                            "giá trị sau sẽ ghi đè giá trị trước. Hãy xóa một trong hai.")
+                self._error(key_node, (), "yaml.duplicate-key",
+                            f"`{key}:` được viết hai lần ở cùng một chỗ; phần viết sau sẽ thay "
+                            "phần viết trước. Hãy gộp hai phần làm một, hoặc xóa một.")
             result[key] = self.build(value_node, child)
+            nodes[key] = value_node
+        textform.apply(self.source, result, nodes, path, self.diagnostics)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_, key: bool = False) -> Any:
@@ -316,7 +342,18 @@ class _Builder:
             value = node.value  # 0127, 12:30, 1_000, no, 7.10: the characters typed
         if isinstance(value, str):
             value = self._clean(value, node, path)
+            self._cut_by_comment(node, path)
         return value
+
+    def _cut_by_comment(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """Report text that YAML dropped as a comment (`` #12 cả nước`` after a paragraph)."""
+        found = yamlhints.comment_cut(node, self.source.lines, path)
+        if found:
+            line, column, message = found
+            location = Location(self.source.path, line, column,
+                                format_field(self.source.as_written(path)))
+            self.diagnostics.error("text.cut-by-comment", message, location,
+                                   self.source.excerpt(location))
 
     def _clean(self, value: str, node: yaml.Node, path: Path_) -> str:
         if INVALID_CHARS.search(value):  # written as escapes such as "\\v" in "…"

@@ -13,6 +13,14 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    underline: bool = False
+
+
+@dataclass(frozen=True)
+class Break:
+    """A break a clerk typed: ``line`` (Word's Shift+Enter) or ``page``."""
+
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -33,7 +41,7 @@ class NoteRef:
     italic: bool = False
 
 
-Inline = Run | Anchor | NoteRef
+Inline = Run | Anchor | NoteRef | Break
 
 
 @dataclass(frozen=True)

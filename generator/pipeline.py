@@ -119,6 +119,9 @@ def build_report(report_dir: Path, output: Path | None = None) -> BuildResult:
 
     started = time.perf_counter()
     compiled = compile_report(report_dir)
+    from generator.checks.stale import guard  # last period's text: warn, or stop a final one
+
+    guard(compiled)
     target = output or default_output(report_dir)
     check_output_path(target, report_dir, compiled.template, compiled_inputs(compiled))
     data = render_docx(compiled.template, compiled.report, build_context(compiled.report))

@@ -107,7 +107,7 @@ class _Builder:
                 if note_id not in scope.used:
                     location = scope.source.locate(("notes", note_id), key=True)
                     self.diagnostics.warning(
-                        "footnote.unused", f"chú thích '{note_id}' không được gắn ở đâu "
+                        "footnote.unused", "chú thích này không được gắn ở đâu "
                         f"(thiếu '[^{note_id}]' trong các đoạn văn); nó sẽ không được in.",
                         location)
 

@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator import yamlhints
 from generator.diagnostics import Diagnostics
 from generator.schema import DateSpec, OutlineEntry
 
 if TYPE_CHECKING:  # the loader imports this module for its messages
-    import yaml
-
     from generator.loader import SourceFile
 
 M = TypeVar("M", bound=BaseModel)
@@ -33,9 +32,9 @@ _EXPECTED = {
     "bool_type": "true hoặc false",
     "bool_parsing": "true hoặc false",
     "list_type": "một danh sách (các dòng bắt đầu bằng '- ')",
-    "dict_type": "một khối trường (tên: giá trị)",
-    "model_type": "một khối trường (tên: giá trị)",
-    "model_attributes_type": "một khối trường (tên: giá trị)",
+    "dict_type": "các dòng 'tên: giá trị' thụt vào bên dưới",
+    "model_type": "các dòng 'tên: giá trị' thụt vào bên dưới",
+    "model_attributes_type": "các dòng 'tên: giá trị' thụt vào bên dưới",
 }
 
 
@@ -49,6 +48,7 @@ def validate(source: SourceFile, model: type[M], diagnostics: Diagnostics) -> M 
         return model.model_validate(source.data)
     except ValidationError as exc:
         errors = [e for e in exc.errors(include_url=False) if not _reported(source, e["loc"])]
+    errors = _stray_notes(source, errors, diagnostics)
     suggested = {(tuple(e["loc"][:-1]), _suggestion(model, tuple(e["loc"])))
                  for e in errors if e["type"] == "extra_forbidden"}
     for error in errors:
@@ -56,6 +56,24 @@ def validate(source: SourceFile, model: type[M], diagnostics: Diagnostics) -> M 
         if error["type"] != "missing" or (loc[:-1], loc[-1]) not in suggested:
             _report(source, model, error, diagnostics)
     return None
+
+
+def _stray_notes(source: SourceFile, errors: list[dict], diagnostics: Diagnostics) -> list[dict]:
+    """Report notes written flush left under an empty ``notes:``; return the other errors."""
+    data = source.data
+    if not (isinstance(data, dict) and "notes" in data and data["notes"] is None):
+        return errors
+    stray = [e for e in errors if e["type"] == "extra_forbidden" and len(e["loc"]) == 1
+             and re.fullmatch(r"[\w-]{1,12}", str(e["loc"][0]))]
+    for error in stray:
+        location = source.locate(tuple(error["loc"]), key=True)
+        diagnostics.error("schema.note-indent", f"chú thích `{error['loc'][0]}` chưa được thụt "
+                          "vào dưới `notes:` nên không thuộc `notes`. Hãy thêm hai dấu cách ở đầu "
+                          "dòng này và ở đầu mỗi dòng chú thích khác.", location.with_field(""),
+                          source.excerpt(location))
+    if not stray:
+        return errors
+    return [e for e in errors if e not in stray and tuple(e["loc"][:1]) != ("notes",)]
 
 
 def _reported(source: SourceFile, loc: tuple) -> bool:
@@ -87,11 +105,12 @@ def _report(source: SourceFile, model: type[BaseModel], error: dict, diagnostics
     kind = error["type"]
     if kind == "extra_forbidden":
         location = source.locate(loc, key=True)
+        location = location.with_field("") if len(loc) == 1 else location  # the key is named
         message = _unknown_key(model, loc)
         code = "schema.unknown-key"
     elif kind == "missing":
         location = source.locate(loc[:-1])
-        message = f"thiếu trường bắt buộc '{loc[-1]}'."
+        message = f"thiếu `{loc[-1]}:` (bắt buộc phải có)."
         code = "schema.missing"
     else:
         location = source.locate(loc)
@@ -100,7 +119,10 @@ def _report(source: SourceFile, model: type[BaseModel], error: dict, diagnostics
         else:
             message = _value_message(error)
             if kind == "string_type":
-                message += _shape_hint(source, location, error.get("input"))
+                message = _shape_hint(source, location, error.get("input"), _fix(loc)) or message
+            elif kind == "list_type" and isinstance(error.get("input"), str) and \
+                    loc[-1:] == ("paragraphs",):
+                message += _dash_hint(source, location)
         code = "schema.type" if kind in _EXPECTED else "schema.value"
     diagnostics.error(code, message, location, source.excerpt(location))
 
@@ -121,7 +143,8 @@ def value_message(tag: str, value: str) -> str:
 def _value_message(error: dict) -> str:
     kind, ctx, found = error["type"], error.get("ctx") or {}, error.get("input")
     if kind in _EXPECTED:
-        return f"cần {_EXPECTED[kind]}, nhưng đang là {_describe(found)}."
+        now = "đang để trống" if found is None else f"đang là {_describe(found)}"
+        return f"cần {_EXPECTED[kind]}, nhưng {now}."
     if kind == "literal_error":
         allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         return f"giá trị {_describe(found)} không hợp lệ; chỉ chấp nhận: {allowed}."
@@ -134,18 +157,39 @@ def _value_message(error: dict) -> str:
     return error["msg"].removeprefix("Value error, ") + "."
 
 
-def _shape_hint(source: SourceFile, location, found: Any) -> str:
-    """Explain how plain text turned into a block or a list: a ': ' or a leading '['."""
+def _fix(loc: tuple) -> str:
+    """Return the one fix for a paragraph that broke: the block form where it exists."""
+    if "paragraphs" in loc or "intro" in loc:
+        return f"{yamlhints.BLOCK_FIX}, hoặc {yamlhints.QUOTE_FIX}"
+    return yamlhints.QUOTE_FIX
+
+
+def _shape_hint(source: SourceFile, location, found: Any, fix: str) -> str:
+    """Explain how a paragraph turned into 'tên: giá trị' or a list, or return ''."""
     if not isinstance(found, (dict, list)) or not 0 < location.line <= len(source.lines):
         return ""
     line = source.lines[location.line - 1][location.column - 1:]
+    if isinstance(found, dict) and line.startswith("“") and ": " in line:
+        return yamlhints.CURLY
     if isinstance(found, dict) and ": " in line:
-        return (" Dòng này có dấu ': ' nên YAML hiểu là 'tên: giá trị'; nếu đây là đoạn văn, "
-                "hãy đặt cả đoạn trong ngoặc kép \"…\".")
+        return ("đoạn văn có dấu ': ' (hai chấm rồi dấu cách) nên bị tách thành 'tên: giá trị' "
+                f"và không in được. Hãy {fix}.")
+    if isinstance(found, dict) and line.rstrip().endswith(":"):
+        return ("đoạn văn kết thúc bằng dấu ':' nên bị hiểu là tên của một nhóm và không in "
+                f"được. Hãy {fix}.")
     if line[:1] in ("[", "{"):
-        return (f" Giá trị bắt đầu bằng '{line[0]}' nên YAML hiểu là danh sách hay khối; nếu đây "
-                "là đoạn văn, hãy đặt cả đoạn trong ngoặc kép \"…\".")
+        return f"chữ bắt đầu bằng '{line[0]}' nên bị hiểu là một danh sách. Hãy {fix}."
     return ""
+
+
+def _dash_hint(source: SourceFile, location) -> str:
+    """Point at a forgotten ``- `` when a list of paragraphs was read as one text."""
+    if not 0 < location.line <= len(source.lines):
+        return ""
+    if source.lines[location.line - 1].rstrip().endswith(":"):  # the text starts below
+        return (f" Dòng {location.line + 1} thiếu '- ' ở đầu; hãy thêm '- ' trước mỗi đoạn, "
+                f"hoặc {yamlhints.BLOCK_FIX}.")
+    return f" Mỗi đoạn phải là một dòng bắt đầu bằng '- ', hoặc {yamlhints.BLOCK_FIX}."
 
 
 def _date_message(found: Any) -> str:
@@ -177,7 +221,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "một khối trường"
+        return "một nhóm 'tên: giá trị'"
     if isinstance(value, list):
         return "một danh sách"
     text = str(value)
@@ -185,13 +229,13 @@ def _describe(value: Any) -> str:
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
-    message = f"trường '{loc[-1]}' không được hỗ trợ ở đây."
+    message = f"tên `{loc[-1]}` không dùng được ở đây."
     close = _suggestion(model, loc)
     fields = _fields_at(model, loc[:-1])
     if close:
-        message += f" Có phải ý bạn là '{close}'?"
+        message += f" Có phải ý bạn là `{close}`?"
     elif fields:
-        message += f" Các trường hợp lệ: {', '.join(fields)}."
+        message += f" Các tên dùng được: {', '.join(fields)}."
     return message
 
 
@@ -226,97 +270,3 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
         if found:
             return found
     return None
-
-
-def explain_syntax(lines: list[str], exc: yaml.MarkedYAMLError,
-                   quoted: list) -> tuple[int, int, str]:
-    """Return (line, column, message) for a YAML syntax error in a file of `lines`.
-
-    `quoted` holds the quoted scalar tokens read before the error, to spot unclosed quotes.
-    """
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if "end of stream" in str(exc.problem) and exc.context_mark:  # an unclosed quote: its start
-        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-    if line > len(lines):  # the end of the file: show its last line
-        line = max(len(lines), 1)
-        col = len(lines[-1]) + 1 if lines else 1
-    before = [t for t in quoted if (t.start_mark.line + 1, t.start_mark.column + 1) < (line, col)]
-    cause = _unclosed_quote(lines, line, before[-1:])
-    context = exc.context_mark.line + 1 if exc.context_mark else line
-    for number in sorted({min(context, line), line}):
-        cause = cause or _line_mistake(lines[number - 1] if lines else "", number,
-                                       col if number == line else 0)
-    return cause or (line, col, _hint_for(exc))
-
-
-_TAB_HINT = "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách. Hãy thay Tab bằng dấu cách."
-_QUOTE_HINT = ("nếu đoạn văn có dấu ngoặc kép bên trong, hãy viết \\\" trong \"…\", hoặc bao cả "
-               "đoạn bằng dấu nháy đơn '…' (khi đó nháy đơn bên trong viết thành '').")
-_VALUE_START = re.compile(r"^\s*(?:-\s+)*(?:[\w.-][\w .-]*:\s+)?(?=\S)")
-_STARTS = [
-    ("*&", ("giá trị bắt đầu bằng '{c}' (chữ đậm **…**, nghiêng *…*) phải đặt trong ngoặc "
-            "kép: - \"**Kết quả**: …\".")),
-    ("[{", ("giá trị bắt đầu bằng '{c}' nên YAML hiểu là danh sách hay khối viết trên một dòng. "
-            "Nếu đây là đoạn văn, hãy đặt cả đoạn trong ngoặc kép \"…\".")),
-    ("`@%|>!", "giá trị không được bắt đầu bằng '{c}'. Hãy đặt cả đoạn văn trong ngoặc kép \"…\"."),
-]
-
-
-def _unclosed_quote(lines: list[str], line: int, quoted: list):
-    """Return (line, column, message) if the last quote before `line` looks unclosed or misused."""
-    if not quoted:
-        return None
-    start, end = quoted[0].start_mark, quoted[0].end_mark
-    if start.line + 1 < line <= end.line + 2:
-        return start.line + 1, start.column + 1, (
-            f"dấu ngoặc mở ở đây có lẽ chưa được đóng (YAML đọc tiếp tới dòng {line} mới thấy "
-            "lỗi). Hãy thêm dấu đóng ở cuối đoạn văn.")
-    rest = lines[line - 1][end.column:].strip() if end.line + 1 == line else ""
-    if rest and rest[0] not in ",:#]}":
-        return line, end.column + 1, "còn chữ sau dấu ngoặc đóng; " + _QUOTE_HINT
-    return None
-
-
-def _line_mistake(current: str, line: int, col: int):
-    """Return (line, column, message) of a common mistake on `current`, or None."""
-    indent = current[: len(current) - len(current.lstrip())]
-    if "\t" in indent or (col and current[col - 1:col] == "\t"):
-        return line, current.index("\t") + 1, _TAB_HINT
-    start = _VALUE_START.match(current)
-    char = current[start.end()] if start else ""
-    for chars, message in _STARTS:
-        if char and char in chars:
-            return line, start.end() + 1, message.format(c=char)
-    if re.match(r"\s*-[^\s-]", current):
-        return line, current.index("-") + 2, "sau dấu '-' của mỗi mục phải có một dấu cách."
-    return None
-
-
-_SYNTAX_HINTS = [
-    ("mapping values are not allowed",
-     ("có dấu ':' theo sau là dấu cách bên trong một giá trị không đặt trong ngoặc kép. "
-      "Hãy đặt cả đoạn văn trong dấu ngoặc kép \"…\".")),
-    ("end of stream", "dấu ngoặc mở nhưng chưa được đóng. Hãy thêm dấu đóng ở cuối đoạn văn."),
-    ("unknown escape character",
-     ("trong chuỗi đặt trong ngoặc kép, dấu '\\' phải đi cùng một ký tự hợp lệ; "
-      "hãy viết '\\\\' nếu muốn có chính dấu '\\'.")),
-    ("did not find expected key", "thụt lề không thẳng hàng hoặc thiếu dấu ':' sau tên trường."),
-    ("did not find expected '-' indicator",
-     "thụt lề của danh sách không thẳng hàng: mỗi mục phải bắt đầu bằng '- ' ở cùng một cột."),
-    ("duplicate anchor", "cùng một nhãn '&' được đặt hai lần."),
-    ("undefined alias", "bí danh '*' trỏ tới một nhãn '&' chưa được đặt."),
-    ("could not find expected ':'",
-     "thiếu dấu ':' sau tên trường, hoặc dấu ngoặc kép chưa đóng ở dòng trước."),
-    ("expected ',' or", ("danh sách hay khối viết trong '[…]' hoặc '{…}' chưa được đóng, "
-                         "hoặc thiếu dấu ',' giữa các phần tử.")),
-]
-
-
-def _hint_for(exc: yaml.MarkedYAMLError) -> str:
-    problem = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, hint in _SYNTAX_HINTS:
-        if needle in problem:
-            return hint
-    return (f"YAML không đọc được chỗ này ({(exc.problem or '').strip()}). Hãy kiểm tra thụt lề "
-            "và dấu ngoặc kép; nếu đây là đoạn văn, hãy đặt cả đoạn trong ngoặc kép \"…\".")

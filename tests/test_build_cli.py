@@ -107,7 +107,7 @@ def test_output_option_with_two_reports_is_a_usage_error(project, report_copy):
 
 @pytest.mark.parametrize(("breaker", "code", "message"), [
     (break_footnote, "footnote.unknown", "chú thích '[^khong-co]' chưa được định nghĩa"),
-    (misspell_key, "schema.unknown-key", "Có phải ý bạn là 'place'?"),
+    (misspell_key, "schema.unknown-key", "Có phải ý bạn là `place`?"),
 ], ids=["undefined-footnote", "misspelt-key"])
 def test_data_error_exits_1_with_a_located_vietnamese_message(project, report_copy, breaker,
                                                               code, message):

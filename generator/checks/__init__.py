@@ -13,6 +13,7 @@ from generator.checks import (
     dates,
     numbers,
     spelling,
+    stale,
     structure,
     suppress,
     typography,
@@ -21,7 +22,7 @@ from generator.checks.base import ERROR, WARNING, CheckContext, Finding, iter_te
 
 __all__ = ["CODES", "Finding", "count_by_code", "run_checks", "summary_line"]
 
-FAMILIES = (numbers, arithmetic, dates, citations, spelling, typography, structure)
+FAMILIES = (numbers, arithmetic, dates, citations, spelling, typography, structure, stale)
 """Rule modules, in the order they run."""
 
 CODES: dict[str, tuple[str, str]] = {}

@@ -22,6 +22,8 @@ class Finding(Diagnostic):
     """
 
     suggestion: str = ""
+    found: str = ""
+    """The located span as written in the file (what `suggestion` replaces), when known."""
 
     def to_json(self) -> dict[str, Any]:
         """Return the finding as the object printed by ``--format json``."""
@@ -180,7 +182,7 @@ def locate_raw(item: TextItem, raw_start: int, raw_end: int) -> Location:
     needle = item.raw[raw_start:max(raw_end, raw_start + 1)]
     nth = _count(item.raw, needle, raw_start)
     seen = 0
-    for line_no, col, segment in _value_segments(item.source, start):
+    for line_no, col, segment in _value_segments(item.source, start, item.path):
         index = segment.find(needle)
         while index >= 0:
             if seen == nth:
@@ -198,8 +200,12 @@ def _count(text: str, needle: str, end: int) -> int:
     return count
 
 
-def _value_segments(source: SourceFile, start: Location) -> Iterator[tuple[int, int, str]]:
+def _value_segments(source: SourceFile, start: Location,
+                    path: Path_ = ()) -> Iterator[tuple[int, int, str]]:
     """Yield (line, 1-based column of the segment, segment) for the lines of a scalar value."""
+    if path in source.extents:  # a paragraph of a ``text: |`` block: its own lines
+        yield from source.extents[path]
+        return
     lines = source.lines
     if not 0 < start.line <= len(lines):
         return
@@ -268,4 +274,5 @@ def finding_at(item: TextItem, start: int, end: int, code: str, severity: str, m
     location = locate_raw(item, raw_start, raw_end)
     if not location.field:
         location = location.with_field(format_field(item.path))
-    return Finding(severity, code, message, location, item.source.excerpt(location), suggestion)
+    return Finding(severity, code, message, location, item.source.excerpt(location), suggestion,
+                   item.raw[raw_start:raw_end])

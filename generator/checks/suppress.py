@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.checks.base import WARNING, Finding
+from generator.checks.base import ERROR, WARNING, Finding
 from generator.diagnostics import Location, caret_excerpt
 from generator.loader import SourceFile
 
@@ -95,7 +95,8 @@ def apply(findings: list[Finding], sources: list[SourceFile], known: set[str]) -
     families = {code.split(".")[0] for code in known}
     kept = []
     for finding in findings:
-        covering = [s for s in suppressions if s.covers(finding)]
+        covering = [s for s in suppressions if s.covers(finding)
+                    and (s.reason or not _needs_reason(finding))]
         for s in covering:
             s.used = True
         if not covering:
@@ -104,6 +105,11 @@ def apply(findings: list[Finding], sources: list[SourceFile], known: set[str]) -
     for s in suppressions:
         kept.extend(_problems(s, by_path[s.path], known, families))
     return kept
+
+
+def _needs_reason(finding: Finding) -> bool:
+    """Return True for an error only a reasoned comment may silence (last period's text)."""
+    return finding.severity == ERROR and finding.code.startswith("stale.")
 
 
 def _problems(s: Suppression, source: SourceFile, known: set[str], families: set[str]):

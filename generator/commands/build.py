@@ -146,18 +146,27 @@ def checks_line(compiled: Compiled) -> str:
     # The build's own warnings are printed apart; count only the editorial findings.
     # They never fail the build: `baocao check` is the command that gates on them.
     findings = run_checks(compiled, include_build=False)
-    return summary_line(findings, hint=display_path(compiled.source.path.parent))
+    if not findings:
+        return summary_line(findings)
+    from generator.vnformat import format_number
+
+    fix = sum(f.severity == "error" for f in findings)
+    counts = [(fix, "chỗ nên sửa"), (len(findings) - fix, "chỗ nên xem lại")]
+    found = " và ".join(f"{format_number(n)} {what}" for n, what in counts if n)
+    return (f"Rà soát biên tập: có {found} (tệp Word vẫn được tạo). Xem chi tiết: baocao "
+            f"check {display_path(compiled.source.path.parent)}")
 
 
 def show(outcome: Outcome) -> None:
-    """Print a build's diagnostics, then its summary and checks line, or why it stopped."""
+    """Print why a build stopped after its problems; or that it is done first, then the rest."""
+    if not outcome.failure:
+        click.echo(outcome.summary)
     for line in outcome.diagnostics:
         click.echo(line, err=True)
     if outcome.failure:
         click.echo(outcome.failure, err=True)
         click.echo(outcome.traceback, err=True, nl=False)
         return
-    click.echo(outcome.summary)
     if outcome.checks:
         click.echo(outcome.checks)
 

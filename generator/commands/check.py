@@ -25,26 +25,55 @@ from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 @click.option("--profile", type=ProfileName(), default=None,
               help="Thể thức dùng để rà soát tệp Word; bỏ trống thì tự chọn theo tiêu đề và ngày "
               "của văn bản.")
-@click.option("--fix", "fix_out", type=click.Path(path_type=Path, dir_okay=False),
-              metavar="TỆP_SỬA.docx", help="Với một tệp Word: ghi một bản đã sửa các lỗi thể thức "
-              "máy sửa được (khổ giấy, lề, phông, cỡ chữ, giãn dòng, dấu cuối dòng nơi nhận); "
-              "không đổi chữ của văn bản.")
+@click.option("--fix", "fix_out", is_flag=False, flag_value="", default=None,
+              metavar="[TỆP_SỬA.docx]", help="Với thư mục báo cáo: sửa ngay trong các tệp những lỗi "
+              "máy sửa được (dấu cách không ngắt, dấu cách kép, dấu cách quanh gạch nối năm, kiểu "
+              "đặt dấu, dấu thập phân), giữ ghi chú và bố cục, lưu bản cũ vào .baocao-backup/. "
+              "Với một tệp Word: ghi bản đã sửa thể thức vào TỆP_SỬA.docx.")
+@click.option("--dry-run", is_flag=True, help="Với --fix: chỉ liệt kê các chỗ sẽ sửa, không ghi.")
 @click.option("-v", "--verbose", is_flag=True, help="In thêm chi tiết kỹ thuật khi có lỗi.")
 def command(reports: tuple[Path, ...], strict: bool, output_format: str, profile: str | None,
-            fix_out: Path | None, verbose: bool) -> None:
+            fix_out: str | None, dry_run: bool, verbose: bool) -> None:
     code = EXIT_OK
     docx = [t for t in reports if t.suffix.lower() == ".docx" and not t.is_dir()]
-    if fix_out is not None and (len(reports) != 1 or not docx):
-        click.echo("Lỗi: --fix dùng với đúng một tệp Word (.docx).", err=True)
+    if fix_out is not None and not docx:
+        sys.exit(max(fix_folder(target, dry_run) for target in reports))
+    if fix_out is not None and (len(reports) != 1 or not fix_out):
+        click.echo("Lỗi: với tệp Word, viết --fix TỆP_SỬA.docx cho đúng một tệp.", err=True)
         sys.exit(EXIT_DATA)
     for target in reports:
         if target in docx and fix_out is not None:
-            code = fix_docx(target, fix_out, profile)
+            code = fix_docx(target, Path(fix_out), profile)
         elif target in docx:
             code = max(code, check_docx(target, profile, strict, output_format == "json"))
         else:
             code = max(code, check_one(target, strict, output_format == "json", verbose))
     sys.exit(code)
+
+
+def fix_folder(report_dir: Path, dry_run: bool) -> int:
+    """Apply (or with `dry_run` list) the safe fixes of a report folder; return the exit code."""
+    from generator.fixes import BACKUP_DIR, fix_report
+
+    if not report_dir_ok(report_dir):
+        return EXIT_DATA
+    try:
+        changes = fix_report(report_dir, dry_run=dry_run)
+    except BaocaoError as exc:
+        print_diagnostics(exc.diagnostics)
+        click.echo(f"Dừng lại: dữ liệu có lỗi ({exc.diagnostics.summary()}); chưa sửa gì.",
+                   err=True)
+        return exc.exit_code
+    for change in changes:
+        click.echo(change.describe())
+    if not changes:
+        click.echo("Không có chỗ nào máy sửa được; các tệp được giữ nguyên.")
+    elif dry_run:
+        click.echo(f"Sẽ sửa {len(changes)} chỗ (chưa ghi gì; bỏ --dry-run để sửa).")
+    else:
+        click.echo(f"Đã sửa {len(changes)} chỗ; bản cũ của các tệp được lưu trong "
+                   f"{report_dir.as_posix()}/{BACKUP_DIR}/.")
+    return EXIT_OK
 
 
 def fix_docx(path: Path, out: Path, profile: str | None) -> int:

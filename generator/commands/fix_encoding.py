@@ -15,7 +15,7 @@ from generator.commands.common import print_diagnostics, report_dir_ok
 from generator.errors import EXIT_DATA, EXIT_OK
 
 
-@click.command(help="Chuyển văn bản gõ bằng bảng mã cũ (TCVN3/ABC, VNI) trong các tệp YAML "
+@click.command(help="Chuyển văn bản gõ bằng bảng mã cũ (TCVN3/ABC, VNI) trong các tệp .yaml "
                "của một báo cáo sang Unicode ngay trong tệp, giữ nguyên chú thích '#' và cách "
                "trình bày, lưu bản cũ thành <tệp>.bak, ví dụ: baocao fix-encoding "
                "data/hau-giang-2024-9-thang", options_metavar="[TÙY_CHỌN]")

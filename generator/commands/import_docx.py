@@ -12,7 +12,8 @@ from generator.diagnostics import display_path
 from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 
 
-@click.command(help="Nhập một báo cáo Word (.docx) có sẵn thành dữ liệu YAML của baocao "
+@click.command(help="Nhập một báo cáo Word (.docx) có sẵn thành các tệp dữ liệu (.yaml) của "
+               "baocao "
                "(report.yaml và các tệp trong areas/). Với --area: nhập phần do một đơn vị "
                "gửi vào một báo cáo đã có.", options_metavar="[TÙY_CHỌN]")
 @click.argument("docx", metavar="TỆP_WORD",
@@ -50,7 +51,7 @@ def _import_report(docx: Path, report: Path, force: bool, allow_loss: bool) -> i
     click.echo(result.summary())
     code = _faithfulness(result.faithfulness, allow_loss)
     if code == EXIT_OK:
-        click.echo(f"Hãy đọc lại các tệp YAML, sửa những chỗ được cảnh báo, rồi chạy: "
+        click.echo(f"Hãy đọc lại các tệp .yaml, sửa những chỗ được cảnh báo, rồi chạy: "
                    f"baocao build {display_path(report)}")
     return code
 

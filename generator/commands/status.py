@@ -13,7 +13,7 @@ from generator.commands.common import print_diagnostics, print_failure, report_d
 from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 
 _STATE_COLORS = {"missing": "red", "invalid": "red", "empty": "red", "unchanged": "yellow",
-                 "updated": "green", "filled": "green"}
+                 "light": "yellow", "updated": "green", "filled": "green"}
 
 
 @click.command(help="Xem tình trạng từng phần của báo cáo: đơn vị gửi, số đoạn, số chữ, số chú "

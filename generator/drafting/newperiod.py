@@ -18,11 +18,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from generator import textform
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.drafting import yamledit
 from generator.drafting.baseline import BASELINE_FILE, Baseline, content_hash, write_baseline
 from generator.drafting.periods import END_MONTH, default_year, mentions, replace_period
 from generator.errors import OutputError
+from generator.fixes import BACKUP_DIR
 from generator.pipeline import REPORT_FILE, Compiled, compile_report, load_valid
 from generator.project import copy_folder, real_path, within
 from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile
@@ -90,9 +92,10 @@ def _check_target(previous: Path, target: Path) -> None:
 
 
 def _skip(name: str) -> bool:
-    """Return True for what is not copied: baocao's record, lock and temporary files."""
-    return name in (BASELINE_FILE, "__pycache__") or name.startswith(("~$", ".~lock.")) \
-        or name.endswith(".tmp")
+    """Return True for what is not copied: baocao's record, check --fix's backups of the old
+    period, lock and temporary files."""
+    return name in (BASELINE_FILE, BACKUP_DIR, "__pycache__") \
+        or name.startswith(("~$", ".~lock.")) or name.endswith(".tmp")
 
 
 def _relative(previous: Path, target: Path) -> str:
@@ -214,11 +217,12 @@ def _rewrite_area(path: Path, model: AreaFile, header: list[str], keep_text: boo
     text = _read(path)
     edits = yamledit.TextEdits(text)
     edits.prepend(header)
-    expected = model
+    expected = model if keep_text else _emptied(model)
     try:
+        root = yamledit.compose(text)
+        written = _block_form_edits(edits, root, expected)
         if not keep_text:
-            expected = _emptied(model)
-            _empty_area_edits(edits, yamledit.compose(text))
+            _empty_area_edits(edits, root, written)
         candidates = [edits.apply()]
     except (yamledit.EditError, yaml.YAMLError):
         candidates = []
@@ -230,12 +234,43 @@ def _emptied(model: AreaFile) -> AreaFile:
     return model.model_copy(update={"paragraphs": [], "notes": {}, "sections": sections})
 
 
-def _empty_area_edits(edits: yamledit.TextEdits, root: yaml.Node) -> None:
+def _block_form_edits(edits: yamledit.TextEdits, root: yaml.Node, model: AreaFile) -> set[int]:
+    """Rewrite the area's ``paragraphs:`` list as ``text: |``; return the ids of lists rewritten.
+
+    A list holding comment lines is left as it is (the clerk's notes stay where they were).
+    """
+    done: set[int] = set()
+    found = yamledit.entry(root, "paragraphs")
+    if found and isinstance(found[1], yaml.SequenceNode):
+        lines = textform.block_lines(model.paragraphs, found[0].start_mark.column)
+        if lines is not None and "#" not in edits.text[found[0].start_mark.index:
+                                                        edits.end(found[1])].replace("[^", ""):
+            edits.replace_entry(found[0], found[1], lines)
+            done.add(id(found[1]))
+            _replace_help(edits)
+    return done
+
+
+_LIST_HELP = 'Mỗi đoạn văn là một dòng bắt đầu bằng "- "'
+_BLOCK_HELP = 'Các đoạn văn viết dưới "text: |", thụt vào hai dấu cách, cách nhau một dòng trống'
+
+
+def _replace_help(edits: yamledit.TextEdits) -> None:
+    """Make the sample's help comment describe the block form the area is now written in."""
+    at = edits.text.find(_LIST_HELP)
+    line_start = edits.text.rfind("\n", 0, at) + 1
+    if at >= 0 and edits.text[line_start:at].strip() == "#":
+        edits.edits.append((at, at + len(_LIST_HELP), _BLOCK_HELP))
+
+
+def _empty_area_edits(edits: yamledit.TextEdits, root: yaml.Node, written: set[int]) -> None:
     blocks = [(yamledit.value(root, "paragraphs"), "[]"), (yamledit.value(root, "notes"), "{}")]
     sections = yamledit.value(root, "sections")
     if isinstance(sections, yaml.SequenceNode):
         blocks += [(yamledit.value(item, "paragraphs"), "[]") for item in sections.value]
     for node, empty in blocks:
+        if id(node) in written:
+            continue
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.value:
             edits.replace(node, empty)
 

@@ -42,8 +42,7 @@ def replace_period(text: str, old: Period, new: Period) -> tuple[str, int]:
     The case of each mention is kept: ``Quý III năm 2024`` at the start of a sentence stays
     capitalised, an all-capitals title stays in capitals.
     """
-    alternatives = "|".join(re.escape(p) for p in _phrases(old))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    pattern = _pattern(old)
     replacement = period_text(new.kind, new.year)
 
     def same_case(match: re.Match[str]) -> str:
@@ -55,6 +54,16 @@ def replace_period(text: str, old: Period, new: Period) -> tuple[str, int]:
         return replacement
 
     return pattern.subn(same_case, text)
+
+
+def _pattern(period: Period) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in _phrases(period))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def mention_spans(text: str, period: Period) -> list[tuple[int, int]]:
+    """Return the (start, end) of every mention of `period` in `text`, in words."""
+    return [m.span() for m in _pattern(period).finditer(text)]
 
 
 def mentions(text: str, period: Period) -> bool:

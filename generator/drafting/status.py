@@ -14,20 +14,20 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostics, display_path
 from generator.drafting.baseline import Baseline, content_hash, read_area, read_baseline
+from generator.drafting.editsize import SMALL_EDIT, changed_share, printed_words
 from generator.errors import DataError
-from generator.inline import anchor_ids, parse_inline
-from generator.model import Run
+from generator.inline import anchor_ids
 from generator.pipeline import read_manifest
-from generator.project import PathRefused, ReportFolder, real_path, within
+from generator.project import AREAS_DIR, PathRefused, ReportFolder, real_path, within
 from generator.resolve import area_key
 from generator.schema import AreaFile, OutlineEntry
 from generator.vnformat import period_text, roman
 
-MISSING, INVALID, EMPTY, UNCHANGED, UPDATED, FILLED = (
-    "missing", "invalid", "empty", "unchanged", "updated", "filled")
+MISSING, INVALID, EMPTY, UNCHANGED, LIGHT, UPDATED, FILLED = (
+    "missing", "invalid", "empty", "unchanged", "light", "updated", "filled")
 STATE_LABELS = {
     MISSING: "thiếu tệp", INVALID: "có lỗi", EMPTY: "trống", UNCHANGED: "giống kỳ trước",
-    UPDATED: "đã cập nhật", FILLED: "có nội dung",
+    LIGHT: "sửa ít", UPDATED: "đã cập nhật", FILLED: "có nội dung",
 }
 """What each state is called; `FILLED` is used when there is no previous period to compare."""
 
@@ -80,6 +80,7 @@ def report_status(report_dir: Path, previous: Path | None = None) -> ReportStatu
     else:
         baseline = read_baseline(report_dir)
         compared = display_path(report_dir / baseline.source) if baseline else ""
+        previous = report_dir / baseline.source if baseline else None
     diagnostics = Diagnostics()
     rows = []
     for ref, heading, name, where in outline_areas(manifest.outline):
@@ -90,7 +91,7 @@ def report_status(report_dir: Path, previous: Path | None = None) -> ReportStatu
             diagnostics.error(refused.code, refused.message, location, source.excerpt(location))
             rows.append(AreaStatus(ref, name, heading or name, "", 0, 0, 0, INVALID, None))
             continue
-        rows.append(_area_status(path, ref, heading, baseline))
+        rows.append(_area_status(path, ref, heading, baseline, previous))
     period = manifest.period
     return ReportStatus(period_text(period.kind, period.year) if period else "", rows, baseline,
                         compared, diagnostics)
@@ -126,7 +127,8 @@ def outline_areas(entries: list[OutlineEntry], parent: str = "",
             yield from outline_areas(entry.sections or [], ref, here + ("sections",))
 
 
-def _area_status(path: Path, ref: str, heading: str, baseline: Baseline | None) -> AreaStatus:
+def _area_status(path: Path, ref: str, heading: str, baseline: Baseline | None,
+                 previous: Path | None = None) -> AreaStatus:
     if not path.is_file():
         return AreaStatus(ref, path.stem, heading or path.stem, "", 0, 0, 0, MISSING, None)
     modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
@@ -138,7 +140,7 @@ def _area_status(path: Path, ref: str, heading: str, baseline: Baseline | None) 
         ref, path.stem, heading or model.heading or path.stem, model.owner or "", len(texts),
         sum(count_words(text) for text in texts),
         sum(len(anchor_ids(text)) for text in texts),
-        _state(model, path.stem, bool(texts), baseline), modified)
+        _state(model, path.stem, bool(texts), baseline, previous), modified)
 
 
 def _paragraphs(model: AreaFile) -> list[str]:
@@ -146,15 +148,26 @@ def _paragraphs(model: AreaFile) -> list[str]:
                                      for text in section.paragraphs]
 
 
-def _state(model: AreaFile, name: str, has_text: bool, baseline: Baseline | None) -> str:
+def _state(model: AreaFile, name: str, has_text: bool, baseline: Baseline | None,
+           previous: Path | None) -> str:
     if not has_text:
         return EMPTY
     if baseline is None:
         return FILLED
-    return UNCHANGED if baseline.hashes.get(name) == content_hash(model) else UPDATED
+    if baseline.hashes.get(name) == content_hash(model):
+        return UNCHANGED
+    return LIGHT if _small_edit(model, previous, name) else UPDATED
+
+
+def _small_edit(model: AreaFile, previous: Path | None, name: str) -> bool:
+    """Return True when under a tenth of the words changed since the previous period's file."""
+    path = previous / AREAS_DIR / f"{name}.yaml" if previous is not None else None
+    old = read_area(path).model if path is not None and path.is_file() else None
+    if old is None:
+        return False
+    return changed_share(_paragraphs(old), _paragraphs(model)) < SMALL_EDIT
 
 
 def count_words(text: str) -> int:
     """Return the number of words of `text` as printed (markup and anchors left out)."""
-    printed = "".join(item.text for item in parse_inline(text) if isinstance(item, Run))
-    return sum(1 for word in printed.split() if any(char.isalnum() for char in word))
+    return len(printed_words(text))

@@ -62,13 +62,39 @@ def render(columns: list[Column], rows: list[list[str]], max_width: int | None =
         _shrink(columns, widths, max_width)
     lines = [_line(columns, widths, [c.title for c in columns], -1, style),
              "  ".join("-" * width for width in widths)]
-    lines += [_line(columns, widths, row, index, style) for index, row in enumerate(rows)]
+    for index, row in enumerate(rows):
+        for part in _wrapped(columns, widths, row):
+            lines.append(_line(columns, widths, part, index, style))
     return lines
+
+
+def _wrapped(columns: list[Column], widths: list[int], row: list[str]) -> list[list[str]]:
+    """Return the printed lines of `row`: a narrowed column's text goes on, never cut."""
+    cells = [wrap(text, width) if column.shrinkable else [text]
+             for column, width, text in zip(columns, widths, row)]
+    height = max(len(lines) for lines in cells)
+    return [[lines[k] if k < len(lines) else "" for lines in cells] for k in range(height)]
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Return `text` in lines of at most `width` cells, broken between words."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and cell_width(candidate) > width:
+            lines.append(current)
+            candidate = word
+        while cell_width(candidate) > width:  # one word wider than the column
+            lines.append(fit(candidate, width + 1)[:-1] if width > 1 else candidate[:1])
+            candidate = candidate[len(lines[-1]):]
+        current = candidate
+    return lines + [current] if current or not lines else lines
 
 
 def _shrink(columns: list[Column], widths: list[int], max_width: int) -> None:
     excess = sum(widths) + 2 * (len(widths) - 1) - max_width
-    for i, column in enumerate(columns):
+    for i, column in reversed(list(enumerate(columns))):  # the part's name narrows last
         if excess <= 0:
             return
         if column.shrinkable:

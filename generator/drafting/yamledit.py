@@ -87,6 +87,12 @@ class TextEdits:
         empty = node.start_mark.index == node.end_mark.index  # ``key:`` with no value
         self.replace(node, (" " if empty else "") + render_scalar(new, quoted))
 
+    def replace_entry(self, key_node: yaml.Node, value_node: yaml.Node, lines: list[str]) -> None:
+        """Replace the whole entry (its key's line to its value's last line) with `lines`."""
+        start = self._line_start(key_node.start_mark.index)
+        self.edits.append((start, self._next_line(self.end(value_node)),
+                           "".join(line + self.newline for line in lines)))
+
     def delete_entry(self, mapping: yaml.Node, key: str) -> None:
         """Delete the lines of entry `key` of a block mapping."""
         found = entry(mapping, key)

@@ -29,7 +29,7 @@ from generator.importer.source import Source
 from generator.ooxml.reader import NoteRun, Paragraph, Table
 from generator.vnformat import format_number
 
-_MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[])|\*+")
+_MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[_~])|\*+")
 _LIST_MARK = re.compile(r"^\s*(?:[-–—+•]\s*|[A-ZĐ]\s*[-.)]\s+)")
 REASONS = {
     "state": "quốc hiệu, tiêu ngữ của văn bản nhà nước; mẫu hiện tại chỉ in tiêu đề của Đảng",

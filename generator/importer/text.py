@@ -16,7 +16,8 @@ from generator.diagnostics import Diagnostics
 from generator.ooxml.reader import Document, NoteRun, Paragraph, TextRun
 
 Item = TextRun | NoteRun
-_ESCAPE = re.compile(r"([\\*\[])")
+_ESCAPE = re.compile(r"[\\*\[~]|_(?=_)|(?<=_)_")
+"""Characters the inline markup would read (``__`` underlines, ``~`` is a fixed space)."""
 _NOTE_SPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
@@ -97,7 +98,7 @@ def markup(items: Iterable[Item], anchor: Callable[[str], str | None],
                 out.append(f"[^{note_id}]")
             continue
         out.append(_toggles(state, (seg.bold, seg.italic)))
-        out.append(_ESCAPE.sub(r"\\\1", seg.text))
+        out.append(_ESCAPE.sub(lambda m: "\\" + m.group(), seg.text))
         state = (seg.bold, seg.italic)
     out.append(_toggles(state, (False, False)))
     return "".join(out)

@@ -1,7 +1,8 @@
 """Write imported data as YAML a clerk can read: the sample's layout, comments, minimal quoting.
 
-One list item per paragraph on one line; multi-paragraph notes as ``|-`` blocks; strings quoted
-only when YAML needs it. UTF-8 without BOM, LF line ends.
+An area's paragraphs in the block form ``text: |`` (one line each, a blank line between), where
+nothing needs quoting; multi-paragraph notes as ``|-`` blocks; other strings quoted only when
+YAML needs it. UTF-8 without BOM, LF line ends.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import datetime as dt
 import yaml
 
 from generator.importer.convert import AreaOut, Imported
+from generator.textform import block_lines
 
 TODO = "chưa có trong tệp Word: hãy sửa"
-_AREA_HELP = ('# Mỗi đoạn văn là một dòng bắt đầu bằng "- "; chú thích cuối trang đánh số 1, 2, '
-              "3... trong tệp này.")
+_AREA_HELP = ("# Các đoạn văn viết dưới \"text: |\", thụt vào hai dấu cách, cách nhau một dòng "
+              "trống; chú thích cuối trang đánh số 1, 2, 3... trong tệp này.")
 
 
 class _Dumper(yaml.SafeDumper):
@@ -42,12 +44,14 @@ def scalar(value, indent: int) -> str:
 def _field(key, value, indent: int, comment: str = "") -> list[str]:
     """Return the lines of ``key: value`` (mappings and lists expanded) at `indent`."""
     pad = " " * indent
+    if key == "paragraphs" and value and block_lines(value, indent):
+        return block_lines(value, indent)
     if isinstance(value, dict):
         if not value:
             return [f"{pad}{key}: {{}}"]
         lines = [f"{pad}{key}:"]
         for k, v in value.items():
-            lines += _field(k, v, indent + 2)
+            lines += _note(k, v, indent + 2) if key == "notes" else _field(k, v, indent + 2)
         return lines
     if isinstance(value, list):
         if not value:
@@ -55,6 +59,12 @@ def _field(key, value, indent: int, comment: str = "") -> list[str]:
         return [f"{pad}{key}:"] + [line for item in value for line in _item(item, indent + 2)]
     suffix = f"    # {comment}" if comment else ""
     return [f"{pad}{key}: {scalar(value, indent)}{suffix}"]
+
+
+def _note(key, text, indent: int) -> list[str]:
+    """Return a footnote as a ``|`` block (paragraphs apart by a blank line) when it reads back."""
+    lines = block_lines(text.split("\n\n"), indent, str(key)) if isinstance(text, str) else None
+    return lines or _field(key, text, indent)
 
 
 def _item(value, indent: int) -> list[str]:
@@ -96,7 +106,8 @@ def report_yaml(imported: Imported, docx_name: str) -> str:
         lines.append(f'# {{period}} sẽ được thay bằng "{imported.period_text}"')
     lines += _field("title", data["title"], 0, todo("title"))
     if data["intro"]:
-        lines += ["", "# Đoạn mở đầu"] + _field("intro", data["intro"], 0)
+        lines += ["", "# Đoạn mở đầu"] + (block_lines(data["intro"], 0, "intro")
+                                           or _field("intro", data["intro"], 0))
     if data.get("closing"):
         lines += ["", "# Câu kết thúc báo cáo"] + _field("closing", data["closing"], 0)
     lines += ["", "# Bố cục: phần lớn (I, II, III...) và mục nhỏ (1, 2, 3...) được đánh số tự động"]

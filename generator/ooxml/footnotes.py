@@ -35,7 +35,8 @@ from docx.opc.part import Part
 from docx.shared import Pt
 from lxml import etree
 
-from generator.model import Footnote, Run
+from generator.model import Break, Footnote, Run
+from generator.ooxml.breaks import add_line_break
 from generator.ooxml.markers import NOTE_MARKER, NOTE_OPEN
 from generator.ooxml.ns import XML_SPACE, W, qn
 from generator.ooxml.safezip import parse_xml
@@ -175,16 +176,20 @@ def _add_footnote(root, footnote_id: int, note: Footnote, text_style: str, ref_s
         for item in inlines:
             if isinstance(item, Run) and item.text:
                 _add_formatted_run(p, item)
+            elif isinstance(item, Break):
+                add_line_break(p)
 
 
 def _add_formatted_run(p, item: Run) -> None:
     run = etree.SubElement(p, _R)
-    if item.bold or item.italic:
+    if item.bold or item.italic or item.underline:
         rpr = etree.SubElement(run, _RPR)
         if item.bold:
             etree.SubElement(rpr, _B)
         if item.italic:
             etree.SubElement(rpr, _I)
+        if item.underline:
+            etree.SubElement(rpr, qn("w:u"), {_VAL: "single"})
     for i, line in enumerate(item.text.split("\t")):
         if i:
             etree.SubElement(run, _TAB)

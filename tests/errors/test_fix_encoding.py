@@ -88,7 +88,7 @@ def test_a_file_with_a_syntax_error_is_left_alone(project):
     area = _write_area(project, "paragraphs:\n\t- Kinh tÕ\n", bom=False)
     result = run_cli("fix-encoding", "data/r")
     assert result.exit_code == 1
-    assert "lỗi cú pháp YAML" in result.output
+    assert "lỗi cách viết" in result.output
     assert area.read_text("utf-8") == "paragraphs:\n\t- Kinh tÕ\n"
 
 
