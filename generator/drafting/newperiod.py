@@ -117,6 +117,7 @@ def _rewrite_report(path: Path, manifest: ReportFile, period: Period, keep_text:
     if not keep_text:
         update["intro"] = []
         update["notes"] = _notes_still_anchored(manifest)
+    update["profile"] = _next_profile(manifest.profile, update["date"])
     expected = manifest.model_copy(update=update)
     text = _read(path)
     try:
@@ -126,6 +127,16 @@ def _rewrite_report(path: Path, manifest: ReportFile, period: Period, keep_text:
     except (yamledit.EditError, yaml.YAMLError):
         candidates = []
     _write_first_valid(path, candidates, ReportFile, expected)
+
+
+def _next_profile(profile: str | None, date: DateSpec) -> str | None:
+    """Return the `profile:` the new period keeps: a rule set chosen by date (hd36, hd05)
+    follows the new date; one never guessed (nd30, a state body) stays."""
+    from generator import profiles
+
+    if profile is None or profiles.get(profile) is None or not profiles.get(profile).guessed:
+        return profile
+    return profiles.for_date(date.year, date.month, None).name
 
 
 def _report_edits(text: str, manifest: ReportFile, expected: ReportFile) -> yamledit.TextEdits:
@@ -146,7 +157,7 @@ def _report_edits(text: str, manifest: ReportFile, expected: ReportFile) -> yaml
         if node is None:
             raise yamledit.EditError("period is not a mapping of kind and year")
         edits.replace_scalar(node, getattr(expected.period, key))
-    for key in ("title", "closing"):
+    for key in ("title", "closing", "profile"):
         if getattr(expected, key) != getattr(manifest, key):
             edits.replace_scalar(yamledit.value(root, key), getattr(expected, key))
     if expected.intro != manifest.intro:

@@ -123,3 +123,23 @@ def test_new_is_offered_with_vietnamese_help(baocao):
     result = baocao("new", "--help")
     assert result.exit_code == 0
     assert "--keep-text / --empty" in result.stdout and "kỳ trước" in result.stdout
+
+
+def test_a_profile_chosen_by_date_follows_the_new_period(project, report_copy, baocao):
+    """hd36 written out in the old report becomes hd05 for a period dated after 27/5/2026."""
+    manifest = report_copy / "report.yaml"
+    manifest.write_text("profile: hd36\n" + manifest.read_text("utf-8"), "utf-8")
+    target = report_copy.parent / "bc-2026-nam"
+    result = baocao("new", target, "--from", report_copy, "--period", "nam", "--year", "2026")
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((target / "report.yaml").read_text("utf-8"))["profile"] == "hd05"
+    assert "Thể thức: hd05" in result.output
+
+
+def test_a_state_profile_stays_with_the_new_period(project, report_copy, baocao):
+    manifest = report_copy / "report.yaml"
+    text = manifest.read_text("utf-8")
+    manifest.write_text("profile: nd30\n" + text, "utf-8")
+    target = report_copy.parent / "bc-quy-4"
+    baocao("new", target, "--from", report_copy, "--period", "quy-4")
+    assert yaml.safe_load((target / "report.yaml").read_text("utf-8"))["profile"] == "nd30"
