@@ -69,8 +69,10 @@ def first_sentence(help_text: str) -> str:
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
              options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]...",
-             help="baocao soạn báo cáo của cấp ủy Đảng theo Hướng dẫn 36-HD/VPTW. Nội dung viết "
-             "trong các tệp chữ của một thư mục báo cáo; lệnh build tạo ra tệp Word. Gõ "
+             help="baocao soạn văn bản của cấp ủy Đảng và cơ quan nhà nước đúng thể thức (Hướng "
+             "dẫn 05-HD/VPTW năm 2026, Hướng dẫn 36-HD/VPTW cho văn bản trước đó, Nghị định "
+             "30/2020/NĐ-CP). Nội dung viết trong các tệp chữ của một thư mục báo cáo; lệnh "
+             "build tạo ra tệp Word. Gõ "
              "baocao LỆNH --help để xem hướng dẫn của từng lệnh.")
 @click.version_option(__version__, "-V", "--version", message="baocao %(version)s")
 def cli() -> None:
