@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator import legacy
+from generator import legacy, yamlguard
 from generator.diagnostics import Diagnostics, Location, caret_excerpt, display_path
 from generator.oserrors import describe
 from generator.textclean import (
@@ -164,18 +164,7 @@ BOM = b"\xef\xbb\xbf"
 
 def compose(text: str) -> yaml.Node | None:
     """Return the node tree of `text`; raises `yaml.MarkedYAMLError` or `RecursionError`."""
-    # libyaml's composer recurses in C and crashes the interpreter on absurdly deep nesting
-    # ("[[[[…"); the pure-Python composer stops with RecursionError instead. Real files have a
-    # few hundred brackets and dashes at most, so the fast parser is nearly always the one used.
-    if text.count("[") + text.count("{") + text.count("- ") + text.count("? ") < 10_000:
-        return yaml.compose(text, Loader=_Loader)
-    depth = deepest = 0
-    for bracket in re.findall(r"[\[\]{}]", text):
-        depth = max(depth + (1 if bracket in "[{" else -1), 0)
-        deepest = max(deepest, depth)
-    if deepest > 10 * MAX_DEPTH:
-        raise RecursionError("nested too deep")  # refuse at once rather than parse for seconds
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    return yamlguard.compose(text, _Loader, refuse_above=10 * MAX_DEPTH)
 
 
 def _too_deep(source: SourceFile, mark: yaml.Mark | None, diagnostics: Diagnostics) -> None:
