@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from generator import gcpause
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.errors import DataError
 from generator.loader import SourceFile, load_yaml
@@ -74,6 +75,7 @@ def compile_report(report_dir: Path) -> Compiled:
     template = _template_path(folder, manifest, source, diagnostics)
     # 3. Resolve: numbering, footnotes, cross-file checks.
     report = resolve_report(manifest, source, areas, diagnostics)
+    gcpause.resume()  # the data is in: collect again, without walking it (cli.main paused it)
     if diagnostics.has_errors() or template is None:
         raise DataError("dữ liệu có lỗi", diagnostics)
     return Compiled(report, template, diagnostics, manifest, source, areas)
