@@ -100,9 +100,9 @@ def write_log(details: str) -> Path | None:
 
     folder = Path(os.environ.get(LOG_DIR_VARIABLE) or Path(tempfile.gettempdir()) / "baocao")
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    header = (f"baocao {__version__}, Python {platform.python_version()}, {platform.platform()}\n"
-              f"lệnh: {' '.join(sys.argv)}\nthư mục: {os.getcwd()}\n\n")
     try:
+        header = (f"baocao {__version__}, Python {platform.python_version()}, "
+                  f"{platform.platform()}\nlệnh: {' '.join(sys.argv)}\nthư mục: {os.getcwd()}\n\n")
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"loi-{stamp}-{os.getpid()}.log"
         path.write_text(header + details, encoding="utf-8")
