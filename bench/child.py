@@ -1,6 +1,7 @@
 """Measured work that must run in its own process; prints one JSON line.
 
     python bench/child.py rebuild REPORT_DIR OUTPUT RUNS   # in-process rebuilds, as `watch` does
+    python bench/child.py checks REPORT_DIR RUNS           # the editorial checks, in process
     python bench/child.py batch JOBS REPORT_DIR...         # generator.batch.build_many
 """
 
@@ -31,6 +32,23 @@ def rebuild(report_dir: Path, output: Path, runs: int) -> dict:
     return {"imports": imports, "first": first, "times": times}
 
 
+def checks(report_dir: Path, runs: int) -> dict:
+    """Compile once, run the editorial checks once (loads their data), then time `runs` more."""
+    from generator.checks import run_checks
+    from generator.pipeline import compile_report
+
+    compiled = compile_report(report_dir)
+    started = time.perf_counter()
+    findings = run_checks(compiled, include_build=False)
+    first = time.perf_counter() - started
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        run_checks(compiled, include_build=False)
+        times.append(time.perf_counter() - started)
+    return {"first": first, "times": times, "findings": len(findings)}
+
+
 def batch(jobs: int, report_dirs: list[Path]) -> dict:
     """Build every folder with `build_many`; count failures."""
     from generator.batch import build_many
@@ -44,6 +62,8 @@ def main(argv: list[str]) -> int:
     mode, args = argv[0], argv[1:]
     if mode == "rebuild":
         result = rebuild(Path(args[0]), Path(args[1]), int(args[2]))
+    elif mode == "checks":
+        result = checks(Path(args[0]), int(args[1]))
     elif mode == "batch":
         result = batch(int(args[0]), [Path(a) for a in args[1:]])
     else:

@@ -68,6 +68,19 @@ def _guard_start(text: str) -> str:
                            if m.group(1) else "\\" + m.group(4) + m.group(5), text)
 
 
+TEMPLATE = SAMPLE.parent.parent / "templates" / "bao-cao.docx"
+
+
+def give_template(project: Path) -> None:
+    """Put the checkout's template in `project`'s ``templates/``, as a user's project has it.
+
+    An installed baocao does not carry its own template yet (it is outside the package), so a
+    report folder copied outside the checkout would find none.
+    """
+    (project / "templates").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(TEMPLATE, project / "templates" / TEMPLATE.name)
+
+
 def scaled_report(target: Path, factor: int, sample: Path = SAMPLE) -> Path:
     """Write the sample with its content repeated `factor` times into `target`; return it.
 

@@ -19,12 +19,17 @@ REPO = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class Sample:
-    """One run of a child process: wall time, peak resident memory (None where unknown)."""
+    """One run of a child process: wall time, peak resident memory and CPU (None where unknown).
+
+    `cpu_s` is user plus system time of the child and of every process it waited for (the
+    workers of a pool), so CPU over wall time says how many cores were busy.
+    """
 
     seconds: float
     peak_rss_mb: float | None
     returncode: int
     output: str
+    cpu_s: float | None = None
 
 
 class ChildFailed(RuntimeError):
@@ -61,27 +66,27 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None,
         watchdog = threading.Timer(timeout, proc.kill)
         watchdog.start()
         try:
-            code, peak = _wait(proc)
+            code, peak, cpu = _wait(proc)
         finally:
             watchdog.cancel()
         seconds = time.perf_counter() - started
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
-    return Sample(seconds, peak, code, text)
+    return Sample(seconds, peak, code, text, cpu)
 
 
-def _wait(proc: subprocess.Popen) -> tuple[int, float | None]:
+def _wait(proc: subprocess.Popen) -> tuple[int, float | None, float | None]:
     if not hasattr(os, "wait4"):
-        return proc.wait(), None
+        return proc.wait(), None, None
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: tell Popen
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
-    return proc.returncode, usage.ru_maxrss / scale
+    return proc.returncode, usage.ru_maxrss / scale, usage.ru_utime + usage.ru_stime
 
 
-def checked(sample: Sample, what: str) -> Sample:
+def checked(sample: Sample, what: str, ok: tuple[int, ...] = (0,)) -> Sample:
     """Return `sample`, or raise `ChildFailed` with its output if the command failed."""
-    if sample.returncode != 0:
+    if sample.returncode not in ok:
         raise ChildFailed(f"{what} exited with {sample.returncode}:\n{sample.output[-2000:]}")
     return sample
 

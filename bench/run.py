@@ -16,10 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `bench` and `generator`
 
-from bench import cases, hostile, watch
+from bench import cases, commands, hostile, watch
 from bench.measure import ChildFailed, machine
 
-CASES = {"cold": cases.cold, "rebuild": cases.rebuild, "watch": watch.watch_latency,
+CASES = {"cold": cases.cold, "help": commands.help_case, "check": commands.check_case,
+         "rebuild": cases.rebuild, "checks": commands.checks_case, "watch": watch.watch_latency,
          "scale": cases.scale, "batch": cases.batch, "hostile": hostile.hostile}
 
 
@@ -29,13 +30,19 @@ def parse(argv: list[str]) -> tuple[cases.Settings, Path | None, bool]:
     parser.add_argument("--runs", type=int, help="runs per measurement (default 5)")
     parser.add_argument("--cases", default=",".join(CASES),
                         help=f"comma-separated subset of {','.join(CASES)}")
-    parser.add_argument("--scales", default="1,10,50", help="content repetitions (default 1,10,50)")
-    parser.add_argument("--folders", type=int, default=100, help="report folders for 'batch'")
+    parser.add_argument("--scales", default="1,100,500",
+                        help="content repetitions (default 1,100,500)")
+    parser.add_argument("--folders", type=int, default=1000, help="report folders for 'batch'")
     parser.add_argument("--jobs", type=int, help="worker processes for 'batch' (default: CPUs)")
     parser.add_argument("--build-args", default="",
                         help="extra options for every measured `baocao build`, e.g. --no-check")
     parser.add_argument("--hostile-size", type=int, default=100_000,
                         help="characters of each adversarial kind for 'hostile' (default 100000)")
+    parser.add_argument("--project", type=Path, default=cases.REPO,
+                        help="checkout to install (pip, non-editable) and measure (default: this "
+                        "one)")
+    parser.add_argument("--in-place", action="store_true",
+                        help="run the checkout's own files instead of installing it (no pip)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder and say where")
     args = parser.parse_args(argv)
@@ -50,6 +57,7 @@ def parse(argv: list[str]) -> tuple[cases.Settings, Path | None, bool]:
     settings.cases = tuple(c for c in args.cases.split(",") if c)
     settings.build_args = tuple(args.build_args.split())
     settings.hostile_size = args.hostile_size
+    settings.project = None if args.in_place else args.project.resolve()
     unknown = set(settings.cases) - set(CASES)
     if unknown:
         parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
@@ -80,9 +88,11 @@ def run(settings: cases.Settings, tmp: Path) -> list[dict]:
     return rows
 
 
-def _fmt_s(value: float | None) -> str:
+def _fmt_s(value: float | None, unit: str = "s") -> str:
     if value is None:
         return "n/a"
+    if unit != "s":
+        return f"{value:.2f} {unit}"
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
 
 
@@ -93,7 +103,7 @@ def _fmt(value, spec: str, unit: str = "") -> str:
 def table(rows: list[dict]) -> str:
     """Return the compact result table."""
     head = ("case", "median", "baseline", "base median", "ratio", "peak RSS", "budget", "met")
-    lines = [[r["label"], _fmt_s(r["median_s"]), r["baseline_label"] or "-",
+    lines = [[r["label"], _fmt_s(r["median_s"], r.get("unit", "s")), r["baseline_label"] or "-",
               _fmt_s(r["baseline_s"]) if r["baseline_label"] else "-",
               _fmt(r["ratio"], ".2f", "×"), _fmt(r.get("peak_rss_mb"), ".0f", " MB"),
               r["budget"] or "-", {True: "yes", False: "NO", None: "-"}[r["met"]]]
@@ -123,6 +133,15 @@ def _notes(rows: list[dict]) -> list[str]:
         elif r["case"].startswith("hostile-") and r.get("exit_codes") != [0]:
             notes.append(f"  {r['label']}: exit {r['exit_codes']}, "
                          f"{' '.join(r['last_line'])[:110]}")
+        elif r["case"] == "help-command":
+            notes.append("  --help of each command: " + ", ".join(
+                f"{name} {_fmt_s(value)}" for name, value in sorted(r["each"].items())))
+        elif r["case"] == "checks":
+            notes.append(f"  checks: first call in the process {_fmt_s(r['first_s'])} (loads "
+                         f"the word lists), {r['findings']} findings")
+        elif r["case"] == "batch-cpu" and r["median_s"] is not None:
+            notes.append(f"  batch: CPU {r['cpu_s']:.1f} s for all folders, {r['few_cpu_s']:.1f}"
+                         f" s for {r['few']}")
         elif r["case"] == "rebuild":
             notes.append(f"  rebuild: imports {_fmt_s(r['imports_s'])}, first build in the "
                          f"process {_fmt_s(r['first_build_s'])}")
@@ -135,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     command = "python bench/run.py" + ("" if not argv else " " + " ".join(argv))
     print(f"{info['date']}  {info['platform']}  {info['cpus']} CPUs  Python {info['python']}")
+    print("measuring " + (f"a pip install (non-editable) of {settings.project}" if settings.project
+                          else "the checkout in place"), flush=True)
     tmp = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
     try:
         rows = run(settings, tmp)
@@ -149,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     if json_path:
         payload = {"machine": info, "command": command, "settings": vars(settings), "rows": rows}
-        json_path.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
+        json_path.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str),
+                             encoding="utf-8")
         print(f"\nresults written to {json_path}")
     if any(r.get("failed") for r in rows):
         return 1

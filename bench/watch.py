@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.content import SAMPLE
+from bench.content import SAMPLE, give_template
 from bench.measure import median, ratio
 
 EDITED_AREA = "kinh-te.yaml"
@@ -37,6 +37,7 @@ def watch_latency(bench) -> list[dict]:
     project = bench.tmp / "watch"
     report = project / "data" / SAMPLE.name
     shutil.copytree(SAMPLE, report)
+    give_template(project)
     output = project / "output" / f"{SAMPLE.name}.docx"
     cmd = bench.baocao("watch", str(report.relative_to(project)))
     if "--output" in _help(bench, project):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from generator import gcpause
 from generator.diagnostics import Diagnostics
 from generator.errors import BaocaoError
 from generator.pipeline import build_report
@@ -73,7 +74,8 @@ def build_many(report_dirs: Sequence[Path], jobs: int | None = None,
             yield report_dir, work(report_dir)
         return
     chunk = max(1, len(report_dirs) // (workers * 4))  # few round trips, still balanced
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # a spawned worker starts up as the command does: collection paused until its data is in
+    with ProcessPoolExecutor(max_workers=workers, initializer=gcpause.pause) as pool:
         yield from zip(report_dirs, pool.map(work, report_dirs, chunksize=chunk))
 
 

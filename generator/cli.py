@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from generator import __version__, cli_vi, lastresort
+from generator import __version__, cli_vi, gcpause, lastresort
 
 cli_vi.install()
 
@@ -87,4 +87,8 @@ def main() -> None:
                 stream.reconfigure(encoding="utf-8", errors="replace")
             except (AttributeError, ValueError):
                 pass
-    cli(prog_name="baocao")
+    gcpause.pause()  # until the data is loaded (`compile_report`), or the command ends
+    try:
+        cli(prog_name="baocao")
+    finally:
+        gcpause.resume()

@@ -108,7 +108,7 @@ def display_path(path: Path) -> str:
     """Return `path` relative to the current folder when it is below it, with '/' separators."""
     try:
         rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
+    except (ValueError, OSError):  # another drive on Windows; the current folder was deleted
         return path.as_posix()
     if rel.startswith(".."):
         return path.as_posix()

@@ -9,11 +9,8 @@ and ``-v`` prints them too. Outputs are written atomically, so the previous resu
 from __future__ import annotations
 
 import os
-import platform
 import sys
-import tempfile
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -68,6 +65,8 @@ def failure_lines(exc: BaseException, verbose: bool = False) -> str:
 
 def failure_text(exc: BaseException, verbose: bool = False) -> str:
     """Return what is said about an unexpected `exc`: what happened, the log, maybe the trace."""
+    import traceback  # here, not at start-up: every command runs under this module
+
     details = "".join(traceback.format_exception(exc))
     log = write_log(details)
     text = f"{what_happened(exc)} Tệp kết quả cũ (nếu có) được giữ nguyên."
@@ -96,11 +95,14 @@ def write_log(details: str) -> Path | None:
 
     Returns None when no log can be written (a full disk is one reason to be here).
     """
+    import platform
+    import tempfile
+
     folder = Path(os.environ.get(LOG_DIR_VARIABLE) or Path(tempfile.gettempdir()) / "baocao")
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    header = (f"baocao {__version__}, Python {platform.python_version()}, {platform.platform()}\n"
-              f"lệnh: {' '.join(sys.argv)}\nthư mục: {os.getcwd()}\n\n")
     try:
+        header = (f"baocao {__version__}, Python {platform.python_version()}, "
+                  f"{platform.platform()}\nlệnh: {' '.join(sys.argv)}\nthư mục: {os.getcwd()}\n\n")
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"loi-{stamp}-{os.getpid()}.log"
         path.write_text(header + details, encoding="utf-8")

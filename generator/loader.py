@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator import legacy, textform, yamlhints
+from generator import legacy, textform, yamlguard, yamlhints
 from generator.diagnostics import Diagnostics, Location, caret_excerpt, display_path
 from generator.oserrors import describe
 from generator.textclean import (
@@ -178,38 +178,9 @@ BOM = b"\xef\xbb\xbf"
 
 def compose(text: str) -> yaml.Node | None:
     """Return the node tree of `text`; raises `yaml.MarkedYAMLError` or `RecursionError`."""
-    # libyaml's composer recurses in C and crashes the interpreter on absurdly deep nesting
-    # ("[[[[…"); the pure-Python composer stops with RecursionError instead. Real files have a
-    # few hundred brackets and dashes at most, so the fast parser is nearly always the one used.
-    if text.count("[") + text.count("{") + text.count("- ") + text.count("? ") < 10_000 \
-            or _nesting_bound(text) <= 10 * MAX_DEPTH:
-        return yaml.compose(text, Loader=_Loader)
-    depth = deepest = 0
-    for bracket in re.findall(r"[\[\]{}]", text):
-        depth = max(depth + (1 if bracket in "[{" else -1), 0)
-        deepest = max(deepest, depth)
-    if deepest > 10 * MAX_DEPTH:
-        raise RecursionError("nested too deep")  # refuse at once rather than parse for seconds
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    return yamlguard.compose(text, _Loader, refuse_above=10 * MAX_DEPTH)
 
 
-def _nesting_bound(text: str) -> int:
-    """Return an upper bound of the nesting depth of `text`, in one pass (issue 11, point 7).
-
-    A block level is at least one column of indentation or one ``- ``/``? `` opening a line;
-    every unclosed ``[``/``{`` (quoted ones too) may be a flow level. A long flat list then
-    stays on the fast parser instead of the pure-Python one (seconds for 10,000 items).
-    """
-    block = max((len(m.group(0)) for m in _LINE_START.finditer(text)), default=0)
-    depth = deepest = 0
-    for bracket in _BRACKETS.findall(text):
-        depth = max(depth + (1 if bracket in "[{" else -1), 0)
-        deepest = max(deepest, depth)
-    return block + deepest + 1
-
-
-_LINE_START = re.compile(r"^(?:[ \t]|[-?][ \t])*", re.MULTILINE)
-_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _too_deep(source: SourceFile, mark: yaml.Mark | None, diagnostics: Diagnostics) -> None:

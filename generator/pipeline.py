@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from generator import profiles
+from generator import gcpause, profiles
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.errors import DataError
 from generator.loader import SourceFile, load_yaml
@@ -63,6 +63,13 @@ class BuildResult:
 
 def compile_report(report_dir: Path) -> Compiled:
     """Return the resolved report in `report_dir`, or raise `DataError` listing every problem."""
+    try:
+        return _compile(report_dir)
+    finally:
+        gcpause.resume()  # the data is in: collect again, without walking it (cli.main paused it)
+
+
+def _compile(report_dir: Path) -> Compiled:
     folder = ReportFolder(report_dir)
     diagnostics = Diagnostics()
     # 1. Load and validate report.yaml (it too must not be a link that leaves the folder).

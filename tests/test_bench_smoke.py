@@ -14,16 +14,19 @@ from tests.conftest import ROOT, SAMPLE_DIR
 def test_benchmark_runs_on_a_tiny_setting(tmp_path):
     results = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--runs", "1", "--scales", "1,2",
-         "--folders", "2", "--hostile-size", "200", "--json", str(results)],
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--in-place", "--runs", "1", "--scales",
+         "1,2", "--folders", "2", "--hostile-size", "200", "--json", str(results)],
         cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=600, check=False)
     assert done.returncode in (0, 3), done.stdout + done.stderr  # 3: a budget missed
     payload = json.loads(results.read_text(encoding="utf-8"))
     rows = {row["case"]: row for row in payload["rows"]}
-    assert {"cold", "rebuild", "watch", "scale-1", "scale-2", "growth", "batch-command",
-            "batch-seq", "batch", "hostile-stars-build", "hostile-diff-diff"} <= set(rows)
-    for case in ("cold", "rebuild", "scale-1", "scale-2", "batch-command", "batch-seq", "batch"):
+    timed = ("cold", "cold-no-check", "help", "help-command", "check", "rebuild", "checks",
+             "scale-1", "scale-2", "batch-command", "batch-seq", "batch")
+    assert {*timed, "watch", "growth", "growth-cold", "batch-cpu", "batch-cores",
+            "hostile-stars-build", "hostile-diff-diff"} <= set(rows)
+    for case in timed:
         assert rows[case]["median_s"] > 0, case
+    assert rows["checks"]["findings"] > 0  # the checks ran on the sample and found something
     assert rows["scale-2"]["footnotes"] == 2 * rows["scale-1"]["footnotes"]
     assert payload["machine"]["cpus"] >= 1 and payload["command"].startswith("python bench/")
     assert "cold build, sample" in done.stdout  # the table was printed

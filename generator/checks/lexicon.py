@@ -7,7 +7,6 @@ from functools import lru_cache
 from generator.checks.vietnamese import (
     _data_lines,
     _data_text,
-    _one_edit,
     compound_words,
     compounds,
     new_style,
@@ -85,8 +84,7 @@ def _variants(syllable: str) -> tuple[str, ...]:
     same = words.by_letters.get(strip_marks(syllable), [])
     found = {new_style(w) for w in same}
     tone = split_tone(syllable)[1]
-    found.update(w for w in _one_edit(syllable, words.alphabet)
-                 if w in words.reformed and split_tone(w)[1] == tone)
+    found.update(w for w in words.one_edit(syllable) if split_tone(w)[1] == tone)
     for old, new in _CONFUSED_ONSETS:
         if syllable.startswith(old):
             swapped = new + syllable[len(old):]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -166,5 +165,7 @@ def _seconds(seconds: float) -> str:
 
 
 def _print_json(findings) -> None:
+    import json  # only for --format json, not at every start-up
+
     for finding in findings:
         click.echo(json.dumps(finding.to_json(), ensure_ascii=False))

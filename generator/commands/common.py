@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -54,6 +53,8 @@ def print_failure(exc: BaocaoError, verbose: bool = False) -> None:
     print_diagnostics(exc.diagnostics)
     click.echo(stop_line(exc), err=True)
     if verbose:
+        import traceback
+
         traceback.print_exception(exc, file=sys.stderr)
 
 

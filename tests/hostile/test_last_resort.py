@@ -135,3 +135,25 @@ def test_a_windows_sharing_violation_says_the_file_is_open():
     error = OSError(errno.EACCES, "The process cannot access the file")
     error.winerror = 32
     assert "đang mở" in describe(error)
+
+
+def test_a_deleted_current_folder_is_said_not_crashed(tmp_path):
+    """The folder a clerk ran baocao in was deleted meanwhile (a USB stick pulled out)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SAMPLE_DIR
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    code = ("import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+            "sys.argv = ['baocao', 'build', sys.argv[2], '-o', sys.argv[3]]; "
+            "from generator.cli import main; main()")
+    done = subprocess.run([sys.executable, "-c", code, str(gone), str(SAMPLE_DIR),
+                           str(tmp_path / "out.docx")], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROOT, timeout=120, check=False,
+                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT),
+                               LOG_DIR_VARIABLE: str(tmp_path / "logs")})
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Xong: ") and (tmp_path / "out.docx").is_file()
