@@ -20,7 +20,8 @@ from docxtpl import DocxTemplate
 from generator.diagnostics import display_path
 from generator.errors import TemplateError
 from generator.model import Report
-from generator.ooxml import footnotes, package, spacing
+from generator import profiles
+from generator.ooxml import footnotes, package, spacing, tables
 from generator.ooxml.active import refuse_active_content
 from generator.ooxml.safezip import open_package
 from generator.sandbox import TemplateEnvironment, render_budget
@@ -45,6 +46,9 @@ def render_docx(template: Path, report: Report, context: dict) -> bytes:
     document = doc.docx
     if report.frame.line_spacing:
         spacing.set_body_line(document, report.frame.line_spacing)
+    layout = (profiles.get(report.frame.profile) or profiles.PROFILES[profiles.DEFAULT]).layout
+    tables.insert_tables(document, [b.table for b in report.body if b.table is not None],
+                         layout.table, layout.page.text_width)
     footnotes.add_footnotes(document, report.footnotes)
     leftovers = package.finish_text(document)
     if leftovers:

@@ -17,7 +17,8 @@ from generator.inline import parse_inline
 from generator.loader import Path_, SourceFile
 from generator.model import Anchor, Block, Footnote, Inline, NoteRef, Report, Run
 from generator.profiles import hd36
-from generator.schema import AreaFile, OutlineEntry, ReportFile
+from generator.schema import AreaFile, OutlineEntry, ReportFile, TableItem
+from generator.tabledata import resolve_table
 
 DOC_ABBREVS = {name: doc_type.symbol for name, doc_type in hd36.DOC_TYPES.items()}
 """Type abbreviations of the Party types (the importer recognises a type line by them)."""
@@ -202,6 +203,9 @@ def _area(builder: _Builder, area: LoadedArea, entry: OutlineEntry, level: int, 
         builder.diagnostics.warning("area.empty", "phần này chưa có nội dung (chưa có đoạn văn "
                                     "nào).", area.source.locate(()))
     for i, text in enumerate(model.paragraphs):
+        if not isinstance(text, str):
+            _table(builder, text, area_scope, ("paragraphs", i))
+            continue
         inlines = builder.inlines(text, area_scope, ("paragraphs", i))
         if model.numbered:
             inlines = (Run(f"{i + 1}. "),) + inlines
@@ -216,7 +220,17 @@ def _area(builder: _Builder, area: LoadedArea, entry: OutlineEntry, level: int, 
                  section.heading, area_scope, ("sections", j - 1, "heading"))
         for i, text in enumerate(section.paragraphs):
             path = ("sections", j - 1, "paragraphs", i)
+            if not isinstance(text, str):
+                _table(builder, text, area_scope, path)
+                continue
             builder.body.append(Block("p", builder.inlines(text, area_scope, path)))
+
+
+def _table(builder: _Builder, item: TableItem, scope: _NoteScope, path: Path_) -> None:
+    table = resolve_table(item.table, lambda text, at: builder.inlines(text, scope, at),
+                          scope.source, path, builder.diagnostics)
+    if table is not None:
+        builder.body.append(Block("table", (), table))
 
 
 def _heading(builder: _Builder, level: int, number: str, text: str, scope: _NoteScope,

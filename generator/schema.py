@@ -15,7 +15,9 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -188,10 +190,59 @@ class ReportFile(_Model):
     """Template file, relative to the report folder; default ``templates/bao-cao.docx``."""
 
 
+def _cell_text(value: Any) -> Any:
+    # the loader keeps 10.500 and 7,84 as typed; an empty cell may be left as nothing
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+Cell = Annotated[str, BeforeValidator(_cell_text)]
+
+
+class SpanCell(_Model):
+    text: Cell
+    """The header text."""
+    span: Annotated[int, Field(ge=1, le=50)] = 1
+    """How many columns the cell covers (merged across)."""
+
+
+HeaderCell = SpanCell | Cell
+
+
+class TableSpec(_Model):
+    caption: OptionalText = None
+    """Printed above the table, bold, centred."""
+    unit: OptionalText = None
+    """``ĐVT: tỷ đồng``: above the table on the right, italic."""
+    header: Annotated[list[list[HeaderCell]], Field(min_length=1, max_length=2)]
+    """One or two header rows; ``""`` in the second merges with the cell above."""
+    rows: Annotated[list[list[Cell]], Field(min_length=1)]
+    """The rows, one cell per column, each as typed."""
+    widths: list[Annotated[float, Field(gt=0)]] | None = None
+    """Column widths in % of the text width; default: equal."""
+
+
+class TableItem(_Model):
+    table: TableSpec
+    """A table standing between paragraphs."""
+
+
+def _paragraph_kind(value: Any) -> str:
+    return "~table" if isinstance(value, dict) and "table" in value else "~text"
+
+
+Paragraph = Annotated[Annotated[TableItem, Tag("~table")] | Annotated[Text, Tag("~text")],
+                      Discriminator(_paragraph_kind)]
+"""A paragraph's text, or ``{table: …}``; the ``~`` tags are dropped from error paths."""
+
+
 class SubSection(_Model):
     heading: Text
     """Heading text without its number."""
-    paragraphs: list[Text] = []
+    paragraphs: list[Paragraph] = []
     """The paragraphs of this sub-section."""
 
 
@@ -202,8 +253,8 @@ class AreaFile(_Model):
     """The department that supplies this part."""
     numbered: bool = False
     """Number the paragraphs ``1.``, ``2.`` … (items rather than prose)."""
-    paragraphs: list[Text] = []
-    """The paragraphs; inline ``**bold**``, ``*italic*`` and footnote anchors ``[^id]``."""
+    paragraphs: list[Paragraph] = []
+    """The paragraphs (or tables); inline ``**bold**``, ``*italic*`` and footnote anchors ``[^id]``."""
     notes: Notes = {}
     """Footnote texts by id; a blank line starts a new paragraph of the note."""
     sections: list[SubSection] = []

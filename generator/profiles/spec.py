@@ -88,6 +88,22 @@ class CharStyle:
     bold: bool | None = None
 
 
+@dataclass(frozen=True)
+class TableStyle:
+    """How tables of figures are set: sizes in points, lengths in twips."""
+
+    size: float = 13
+    """Cell text, single line spacing."""
+    caption_size: float = 14
+    """The caption above the table (bold, centred)."""
+    cell_margin: int = 57
+    """Left and right padding inside a cell (1 mm)."""
+    cell_spacing: int = 20
+    """Space above and below a cell's text (1 pt)."""
+    border: int = 4
+    """Grid line width in eighths of a point (½ pt)."""
+
+
 Line = tuple[str, str]
 """One template paragraph: (style name, text); the text is one run, a tag stays whole."""
 
@@ -114,6 +130,8 @@ class Layout:
     page_number_size: float = 14
     title: str = "Báo cáo"
     """The template's document title (core properties)."""
+    table: TableStyle = TableStyle()
+    """Tables of figures in the body and the appendices."""
 
 
 @dataclass(frozen=True)
