@@ -103,6 +103,20 @@ class Frame:
 
 
 @dataclass(frozen=True)
+class Appendix:
+    """A phụ lục after the signature: its own section, page numbers from 1."""
+
+    label: str
+    """``Phụ lục 1`` / ``Phụ lục I`` / ``Phụ lục``."""
+    title: str
+    """In capitals."""
+    reference: str
+    """``(Kèm theo Báo cáo số 127-BC/TU, ngày 26/9/2024 của Tỉnh ủy Hậu Giang)``."""
+    landscape: bool
+    body: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything the document shows, in reading order, already numbered and formatted."""
 
@@ -115,6 +129,7 @@ class Report:
     recipients: tuple[str, ...]
     """The Nơi nhận lines, punctuated by the profile."""
     frame: Frame = Frame()
+    appendices: tuple[Appendix, ...] = ()
 
     @property
     def section_count(self) -> int:

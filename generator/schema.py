@@ -139,6 +139,15 @@ class Signature(_Model):
 Notes = dict[str, Text]
 
 
+class Appendix(_Model):
+    title: Text
+    """The appendix title, printed in bold capitals."""
+    area: Text
+    """Name of the file in ``areas/`` holding its tables and paragraphs."""
+    landscape: bool = False
+    """Print this appendix on landscape pages (wide tables)."""
+
+
 class ReportFile(_Model):
     profile: OptionalText = None
     """Rule set: ``hd36``, ``hd05`` or ``nd30``; default: by `date` (HD05 from 27/5/2026)."""
@@ -184,6 +193,8 @@ class ReportFile(_Model):
     """Contact details printed at the end, under a full-width rule."""
     line_spacing: Annotated[float, Field(gt=0)] | None = None
     """Body line spacing in points (exact), within the profile's range; default its own."""
+    appendices: list[Appendix] = []
+    """Phụ lục printed after the signature, each on its own pages."""
     notes: Notes = {}
     """Footnotes anchored in `intro`, `closing` or outline headings."""
     template: OptionalText = None

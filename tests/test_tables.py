@@ -128,3 +128,47 @@ def test_the_layout_review_finds_nothing_in_the_built_sample(built):
 
     _, findings = review_docx(built)
     assert [f.format() for f in findings] == []
+
+
+def test_the_appendix_is_its_own_landscape_section_numbered_from_one(built):
+    document = docx.Document(str(built))
+    main, appendix = document.sections
+    assert appendix.page_width > appendix.page_height and main.page_width < main.page_height
+    start = appendix._sectPr.find(w("pgNumType"))
+    assert start is not None and start.get(w("start")) == "1"
+    texts = [p.text for p in document.paragraphs]
+    at = texts.index("Phụ lục")
+    assert texts[at + 1] == "MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU 9 THÁNG NĂM 2026"
+    assert texts[at + 2].startswith("(Kèm theo Báo cáo số ")
+    assert texts[at + 2].endswith(", ngày      /9/2026 của Thành ủy Cần Thơ)")
+    body = list(document.element.body)
+    signature = next(t._tbl for t in document.tables if "T/M BAN THƯỜNG VỤ" in t._tbl.xml)
+    assert body.index(document.paragraphs[at]._p) > body.index(signature)
+
+
+def test_libreoffice_prints_the_appendix_landscape_paged_from_one(built, tmp_path):
+    require_tool("soffice")
+    require_tool("pdfinfo")
+    from generator.pdf import docx_to_pdf
+
+    pdf = docx_to_pdf(built, tmp_path / "mau.pdf")
+    info = subprocess.run([require_tool("pdfinfo"), "-f", "1", "-l", "99", str(pdf)],
+                          capture_output=True, check=True, timeout=60, text=True).stdout
+    sizes = [tuple(float(x) for x in line.split(":")[1].split("pts")[0].split(" x "))
+             for line in info.splitlines() if line.startswith("Page") and "size" in line]
+    first = next(i for i, (wide, high) in enumerate(sizes, 1) if wide > high)
+    assert first > 1 and all(wide > high for wide, high in sizes[first - 1:])
+    assert "Phụ lục" in page_text(pdf, first)
+    second = page_text(pdf, first + 1)
+    assert second.split()[0] == "2"  # page numbers restart at 1 in the appendix
+    assert "Chỉ tiêu" in second  # the header row again on the table's second page
+
+
+@pytest.mark.parametrize(("profile", "count", "labels"), [
+    ("hd05", 1, ["Phụ lục"]), ("hd36", 2, ["Phụ lục 1", "Phụ lục 2"]),
+    ("nd30", 1, ["Phụ lục I"]), ("nd30", 3, ["Phụ lục I", "Phụ lục II", "Phụ lục III"])])
+def test_appendix_labels_follow_the_profile(profile, count, labels):
+    from generator import appendices, profiles
+
+    rule = profiles.get(profile)
+    assert [appendices.label(rule, i, count) for i in range(1, count + 1)] == labels

@@ -33,7 +33,7 @@ def insert_tables(document, tables: Sequence[Table], style: TableStyle, text_wid
         if index >= len(tables):
             continue
         table = tables[index]
-        for element in (*_above(table, style), _table(table, style, text_width)):
+        for element in table_elements(table, style, text_width):
             paragraph.addprevious(element)
         paragraph.getparent().remove(paragraph)
         placed += 1
@@ -43,6 +43,11 @@ def insert_tables(document, tables: Sequence[Table], style: TableStyle, text_wid
 
 def _text(paragraph) -> str:
     return "".join(t.text or "" for t in paragraph.iter(_T))
+
+
+def table_elements(table: Table, style: TableStyle, text_width: int) -> list:
+    """Return the caption and unit paragraphs (if any) and the ``w:tbl`` of `table`."""
+    return [*_above(table, style), _table(table, style, text_width)]
 
 
 def _above(table: Table, style: TableStyle) -> list:
@@ -120,6 +125,11 @@ def _row(tbl, cells: Sequence[Cell], widths: list[int], align: Sequence[str],
         column += cell.span
 
 
+def plain_paragraph(inlines: Sequence[Inline], align: str, size: float, **options):
+    """Return a paragraph with direct formatting only: centred lines, captions."""
+    return _paragraph(inlines, align, size, **options)
+
+
 def _paragraph(inlines: Sequence[Inline], align: str, size: float, *, bold=False, italic=False,
                keep_next=False, before=None, spacing=0):
     """Return ``w:p`` with direct formatting only (no body indent, single spacing)."""
@@ -133,7 +143,14 @@ def _paragraph(inlines: Sequence[Inline], align: str, size: float, *, bold=False
     etree.SubElement(ppr, qn("w:ind"), {qn("w:left"): "0", qn("w:right"): "0",
                                         qn("w:firstLine"): "0"})
     etree.SubElement(ppr, qn("w:jc"), {_VAL: "both" if align == "justify" else align})
-    half_points = str(round(size * 2))
+    add_runs(p, inlines, size, bold=bold, italic=italic)
+    return p
+
+
+def add_runs(p, inlines: Sequence[Inline], size: float | None, *, bold=False,
+             italic=False) -> None:
+    """Append `inlines` to `p` as runs (footnotes as markers); `size` None keeps the style's."""
+    half_points = str(round(size * 2)) if size else None
     for item in inlines:
         if isinstance(item, Break):
             etree.SubElement(etree.SubElement(p, _R), qn("w:br"))
@@ -149,12 +166,12 @@ def _paragraph(inlines: Sequence[Inline], align: str, size: float, *, bold=False
         for flag, tag in ((b or bold, "w:b"), (i or italic, "w:i")):
             if flag:
                 etree.SubElement(rpr, qn(tag))
-        etree.SubElement(rpr, qn("w:sz"), {_VAL: half_points})
-        etree.SubElement(rpr, qn("w:szCs"), {_VAL: half_points})
+        if half_points:
+            etree.SubElement(rpr, qn("w:sz"), {_VAL: half_points})
+            etree.SubElement(rpr, qn("w:szCs"), {_VAL: half_points})
         if u:
             etree.SubElement(rpr, qn("w:u"), {_VAL: "single"})
         etree.SubElement(run, _T, {XML_SPACE: "preserve"}).text = text
-    return p
 
 
 def _separate_adjacent(body) -> None:

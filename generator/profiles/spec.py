@@ -198,6 +198,12 @@ class Profile:
     """First document date this profile is chosen for when ``profile:`` is omitted."""
     guessed: bool = True
     """False: only chosen when named (NĐ30, a state profile, is never guessed)."""
+    appendix_label: str = "Phụ lục"
+    """The word above an appendix title."""
+    appendix_numerals: str = "arabic"
+    """``arabic`` (Phụ lục 1, 2 …) or ``roman`` (Phụ lục I, II …)."""
+    appendix_single_number: bool = False
+    """A lone appendix is numbered too (``Phụ lục I``); False: plain ``Phụ lục``."""
     organ_break_after: tuple[str, ...] = ()
     """Organ names printed on two lines after these words (``ỦY BAN NHÂN DÂN`` / ``XÃ Y``)."""
     urgency_levels: tuple[str, ...] = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
