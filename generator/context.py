@@ -14,7 +14,7 @@ from docxtpl import RichText
 
 from generator.model import Break, Inline, NoteRef, Report, Run
 from generator.ooxml.breaks import break_run_xml
-from generator.ooxml.markers import guard, note_marker
+from generator.ooxml.markers import guard, note_marker, table_marker
 from generator.profiles.fields import FIELDS
 
 
@@ -30,7 +30,7 @@ def build_context(report: Report) -> dict:
     frame = report.frame
     context.update(
         title=rich(report.title),
-        body=[{"kind": block.kind, "text": rich(block.inlines)} for block in report.body],
+        body=_body(report),
         closing=rich(report.closing) if report.closing else "",
         recipients=[_plain(line) for line in report.recipients],
         show_type=frame.show_type,
@@ -39,6 +39,18 @@ def build_context(report: Report) -> dict:
         bases=[_plain(line) for line in frame.bases],
     )
     return context
+
+
+def _body(report: Report) -> list[dict]:
+    """Return the body blocks; a table is a paragraph holding its marker (generator/ooxml/tables)."""
+    out, tables = [], 0
+    for block in report.body:
+        if block.table is not None:
+            out.append({"kind": "table", "text": rich((Run(table_marker(tables)),))})
+            tables += 1
+        else:
+            out.append({"kind": block.kind, "text": rich(block.inlines)})
+    return out
 
 
 def rich(inlines: Iterable[Inline]) -> RichText:

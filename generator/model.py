@@ -45,11 +45,35 @@ Inline = Run | Anchor | NoteRef | Break
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One table cell: its text, the columns it covers, or the continuation of the cell above."""
+
+    inlines: tuple[Inline, ...]
+    span: int = 1
+    merged: bool = False
+    """The cell continues the header cell above it (merged down)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as the clerk typed it; `align` is ``left``, ``right`` or ``center`` per column."""
+
+    caption: tuple[Inline, ...]
+    unit: str
+    header: tuple[tuple[Cell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]
+    """Column widths in % of the text width, summing to 100."""
+    align: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Block:
-    """A body paragraph: `kind` is ``h1``, ``h2``, ``h3`` or ``p``."""
+    """A body paragraph: `kind` is ``h1``, ``h2``, ``h3``, ``p`` or ``table`` (with `table`)."""
 
     kind: str
     inlines: tuple[Inline, ...]
+    table: Table | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +103,20 @@ class Frame:
 
 
 @dataclass(frozen=True)
+class Appendix:
+    """A phụ lục after the signature: its own section, page numbers from 1."""
+
+    label: str
+    """``Phụ lục 1`` / ``Phụ lục I`` / ``Phụ lục``."""
+    title: str
+    """In capitals."""
+    reference: str
+    """``(Kèm theo Báo cáo số 127-BC/TU, ngày 26/9/2024 của Tỉnh ủy Hậu Giang)``."""
+    landscape: bool
+    body: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything the document shows, in reading order, already numbered and formatted."""
 
@@ -91,10 +129,11 @@ class Report:
     recipients: tuple[str, ...]
     """The Nơi nhận lines, punctuated by the profile."""
     frame: Frame = Frame()
+    appendices: tuple[Appendix, ...] = ()
 
     @property
     def section_count(self) -> int:
-        return sum(1 for block in self.body if block.kind != "p")
+        return sum(1 for block in self.body if block.kind.startswith("h"))
 
     @property
     def paragraph_count(self) -> int:

@@ -80,7 +80,7 @@ def _compile(report_dir: Path) -> Compiled:
             _load_areas(folder, outline, source, diagnostics)
         raise DataError("dữ liệu có lỗi", diagnostics)
     # 2. Load and validate every area the outline names; warn about unused ones.
-    areas = _load_areas(folder, manifest.outline, source, diagnostics)
+    areas = _load_areas(folder, manifest.outline, source, diagnostics, manifest.appendices)
     # 3. Resolve: numbering, footnotes, cross-file checks; the profile picks the template.
     report = resolve_report(manifest, source, areas, diagnostics)
     template = _template_path(folder, manifest, report.frame.profile, source, diagnostics)
@@ -164,7 +164,7 @@ def _template_path(folder: ReportFolder, manifest: ReportFile, profile: str,
 
 
 def _load_areas(folder: ReportFolder, outline: list[OutlineEntry], source: SourceFile,
-                diagnostics: Diagnostics) -> dict[str, LoadedArea]:
+                diagnostics: Diagnostics, appendices=()) -> dict[str, LoadedArea]:
     if folder.areas_dir_leaves():
         diagnostics.error("path.outside", f"thư mục {AREAS_DIR}/ là liên kết (symlink) tới một thư "
                           "mục ngoài thư mục báo cáo; baocao không đọc các tệp trong đó. Hãy chép "
@@ -173,7 +173,9 @@ def _load_areas(folder: ReportFolder, outline: list[OutlineEntry], source: Sourc
     available = [p.stem for p in folder.area_files()]
     areas: dict[str, LoadedArea] = {}
     used: set[str] = set()
-    for path, entry in _outline_areas(outline, ("outline",)):
+    named = [*_outline_areas(outline, ("outline",)),
+             *((("appendices", i), a) for i, a in enumerate(appendices))]
+    for path, entry in named:
         name = area_key(entry.area or "")
         location = source.locate(path + ("area",))
         if name in used:

@@ -20,7 +20,8 @@ from docxtpl import DocxTemplate
 from generator.diagnostics import display_path
 from generator.errors import TemplateError
 from generator.model import Report
-from generator.ooxml import footnotes, package, spacing
+from generator import profiles
+from generator.ooxml import appendices, footnotes, package, spacing, tables
 from generator.ooxml.active import refuse_active_content
 from generator.ooxml.safezip import open_package
 from generator.sandbox import TemplateEnvironment, render_budget
@@ -45,6 +46,10 @@ def render_docx(template: Path, report: Report, context: dict) -> bytes:
     document = doc.docx
     if report.frame.line_spacing:
         spacing.set_body_line(document, report.frame.line_spacing)
+    layout = (profiles.get(report.frame.profile) or profiles.PROFILES[profiles.DEFAULT]).layout
+    tables.insert_tables(document, [b.table for b in report.body if b.table is not None],
+                         layout.table, layout.page.text_width)
+    appendices.add_appendices(document, report.appendices, layout, _style_id(document, "Body Text"))
     footnotes.add_footnotes(document, report.footnotes)
     leftovers = package.finish_text(document)
     if leftovers:
@@ -52,6 +57,12 @@ def render_docx(template: Path, report: Report, context: dict) -> bytes:
             f"mẫu {display_path(template)}: chú thích cuối trang nằm ở chỗ Word không cho phép "
             f"({', '.join(leftovers)}); chỉ đặt chú thích trong nội dung báo cáo.")
     return package.to_bytes(document)
+
+
+def _style_id(document, name: str) -> str:
+    """Return the id of paragraph style `name` (a localized Word writes other ids)."""
+    return next((s.style_id for s in document.styles if (s.name or "").lower() == name.lower()),
+                "BodyText")
 
 
 def _mtime(path: Path) -> float:

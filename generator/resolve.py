@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator import framing, vnformat
+from generator import appendices, framing, vnformat
 from generator.diagnostics import Diagnostics, Location
 from generator.inline import parse_inline
 from generator.loader import Path_, SourceFile
-from generator.model import Anchor, Block, Footnote, Inline, NoteRef, Report, Run
+from generator.model import Anchor, Appendix, Block, Footnote, Inline, NoteRef, Report, Run
 from generator.profiles import hd36
-from generator.schema import AreaFile, OutlineEntry, ReportFile
+from generator.schema import AreaFile, OutlineEntry, ReportFile, TableItem
+from generator.tabledata import resolve_table
 
 DOC_ABBREVS = {name: doc_type.symbol for name, doc_type in hd36.DOC_TYPES.items()}
 """Type abbreviations of the Party types (the importer recognises a type line by them)."""
@@ -143,8 +144,9 @@ def resolve_report(report: ReportFile, source: SourceFile, areas: dict[str, Load
     closing_text = report.closing or framing.default_closing(report, doc_type)
     closing = builder.inlines(closing_text.replace("{period}", period), report_scope,
                               ("closing",))
-    builder.report_unused()
     fields, frame = framing.fields(report, profile, doc_type, title, source, diagnostics)
+    extra = _appendices(builder, report, profile, doc_type, fields["number_line"], areas)
+    builder.report_unused()
     framing.obsolete_warnings(report, source, diagnostics)
     return Report(
         fields=fields,
@@ -154,7 +156,39 @@ def resolve_report(report: ReportFile, source: SourceFile, areas: dict[str, Load
         footnotes=tuple(builder.footnotes),
         recipients=framing.punctuate(report.recipients, profile.recipients),
         frame=frame,
+        appendices=extra,
     )
+
+
+def _appendices(builder: _Builder, report: ReportFile, profile, doc_type, number_line: str,
+                areas: dict[str, LoadedArea]) -> tuple[Appendix, ...]:
+    out = []
+    main_body, count = builder.body, len(report.appendices)
+    for position, spec in enumerate(report.appendices, start=1):
+        area = areas.get(area_key(spec.area))
+        if area is None:
+            continue  # reported by the pipeline
+        builder.body = []
+        _paragraphs(builder, area.model.paragraphs, builder.scope(area.source, area.model.notes),
+                    ("paragraphs",), area.model.numbered)
+        out.append(Appendix(appendices.label(profile, position, count), spec.title.upper(),
+                            appendices.reference(report, doc_type, number_line), spec.landscape,
+                            tuple(builder.body)))
+    builder.body = main_body
+    return tuple(out)
+
+
+def _paragraphs(builder: _Builder, items: list, scope: _NoteScope, path: Path_,
+                numbered: bool = False) -> None:
+    """Append the paragraphs and tables of `items` (at field `path`) to the body."""
+    for i, text in enumerate(items):
+        if not isinstance(text, str):
+            _table(builder, text, scope, path + (i,))
+            continue
+        inlines = builder.inlines(text, scope, path + (i,))
+        if numbered:
+            inlines = (Run(f"{i + 1}. "),) + inlines
+        builder.body.append(Block("p", inlines))
 
 
 def _heading_number(level: int, index: int, parent: str) -> str:
@@ -201,11 +235,7 @@ def _area(builder: _Builder, area: LoadedArea, entry: OutlineEntry, level: int, 
     if not model.paragraphs and not model.sections:
         builder.diagnostics.warning("area.empty", "phần này chưa có nội dung (chưa có đoạn văn "
                                     "nào).", area.source.locate(()))
-    for i, text in enumerate(model.paragraphs):
-        inlines = builder.inlines(text, area_scope, ("paragraphs", i))
-        if model.numbered:
-            inlines = (Run(f"{i + 1}. "),) + inlines
-        builder.body.append(Block("p", inlines))
+    _paragraphs(builder, model.paragraphs, area_scope, ("paragraphs",), model.numbered)
     child_parent = number if level >= 2 else ""
     for j, section in enumerate(model.sections, start=1):
         if level + 1 > MAX_LEVEL:
@@ -214,9 +244,14 @@ def _area(builder: _Builder, area: LoadedArea, entry: OutlineEntry, level: int, 
             break
         _heading(builder, level + 1, _heading_number(level + 1, j, child_parent),
                  section.heading, area_scope, ("sections", j - 1, "heading"))
-        for i, text in enumerate(section.paragraphs):
-            path = ("sections", j - 1, "paragraphs", i)
-            builder.body.append(Block("p", builder.inlines(text, area_scope, path)))
+        _paragraphs(builder, section.paragraphs, area_scope, ("sections", j - 1, "paragraphs"))
+
+
+def _table(builder: _Builder, item: TableItem, scope: _NoteScope, path: Path_) -> None:
+    table = resolve_table(item.table, lambda text, at: builder.inlines(text, scope, at),
+                          scope.source, path, builder.diagnostics)
+    if table is not None:
+        builder.body.append(Block("table", (), table))
 
 
 def _heading(builder: _Builder, level: int, number: str, text: str, scope: _NoteScope,

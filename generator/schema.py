@@ -15,7 +15,9 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -137,6 +139,15 @@ class Signature(_Model):
 Notes = dict[str, Text]
 
 
+class Appendix(_Model):
+    title: Text
+    """The appendix title, printed in bold capitals."""
+    area: Text
+    """Name of the file in ``areas/`` holding its tables and paragraphs."""
+    landscape: bool = False
+    """Print this appendix on landscape pages (wide tables)."""
+
+
 class ReportFile(_Model):
     profile: OptionalText = None
     """Rule set: ``hd36``, ``hd05`` or ``nd30``; default: by `date` (HD05 from 27/5/2026)."""
@@ -182,16 +193,67 @@ class ReportFile(_Model):
     """Contact details printed at the end, under a full-width rule."""
     line_spacing: Annotated[float, Field(gt=0)] | None = None
     """Body line spacing in points (exact), within the profile's range; default its own."""
+    appendices: list[Appendix] = []
+    """Phụ lục printed after the signature, each on its own pages."""
     notes: Notes = {}
     """Footnotes anchored in `intro`, `closing` or outline headings."""
     template: OptionalText = None
     """Template file, relative to the report folder; default ``templates/bao-cao.docx``."""
 
 
+def _cell_text(value: Any) -> Any:
+    # the loader keeps 10.500 and 7,84 as typed; an empty cell may be left as nothing
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+Cell = Annotated[str, BeforeValidator(_cell_text)]
+
+
+class SpanCell(_Model):
+    text: Cell
+    """The header text."""
+    span: Annotated[int, Field(ge=1, le=50)] = 1
+    """How many columns the cell covers (merged across)."""
+
+
+HeaderCell = SpanCell | Cell
+
+
+class TableSpec(_Model):
+    caption: OptionalText = None
+    """Printed above the table, bold, centred."""
+    unit: OptionalText = None
+    """``ĐVT: tỷ đồng``: above the table on the right, italic."""
+    header: Annotated[list[list[HeaderCell]], Field(min_length=1, max_length=2)]
+    """One or two header rows; ``""`` in the second merges with the cell above."""
+    rows: Annotated[list[list[Cell]], Field(min_length=1)]
+    """The rows, one cell per column, each as typed."""
+    widths: list[Annotated[float, Field(gt=0)]] | None = None
+    """Column widths in % of the text width; default: equal."""
+
+
+class TableItem(_Model):
+    table: TableSpec
+    """A table standing between paragraphs."""
+
+
+def _paragraph_kind(value: Any) -> str:
+    return "~table" if isinstance(value, dict) and "table" in value else "~text"
+
+
+Paragraph = Annotated[Annotated[TableItem, Tag("~table")] | Annotated[Text, Tag("~text")],
+                      Discriminator(_paragraph_kind)]
+"""A paragraph's text, or ``{table: …}``; the ``~`` tags are dropped from error paths."""
+
+
 class SubSection(_Model):
     heading: Text
     """Heading text without its number."""
-    paragraphs: list[Text] = []
+    paragraphs: list[Paragraph] = []
     """The paragraphs of this sub-section."""
 
 
@@ -202,8 +264,8 @@ class AreaFile(_Model):
     """The department that supplies this part."""
     numbered: bool = False
     """Number the paragraphs ``1.``, ``2.`` … (items rather than prose)."""
-    paragraphs: list[Text] = []
-    """The paragraphs; inline ``**bold**``, ``*italic*`` and footnote anchors ``[^id]``."""
+    paragraphs: list[Paragraph] = []
+    """The paragraphs (or tables); inline ``**bold**``, ``*italic*`` and footnote anchors ``[^id]``."""
     notes: Notes = {}
     """Footnote texts by id; a blank line starts a new paragraph of the note."""
     sections: list[SubSection] = []

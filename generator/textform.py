@@ -5,8 +5,8 @@ Rules (documented for clerks in docs/HUONG-DAN.md):
 - everything inside the block is literal except the inline markup of `generator.inline`;
 - a blank line starts a new paragraph; a single line break inside a paragraph is a space, and
   the spaces at the start and end of each line are dropped;
-- a line that is only ``[bảng: tên]`` is reserved to place a table in the flow (refused until
-  tables are supported).
+- a line that is only ``[bảng: tên]`` is refused with advice: a table stands in the list form
+  (``- table:`` among the paragraphs), so a table has one way to be written.
 
 The loader calls `apply` on every mapping it builds: ``text`` of an area (or of a sub-section)
 becomes its ``paragraphs``, each paragraph marked at its own line and column; ``intro: |``,
@@ -165,8 +165,9 @@ def _table_marker(source: SourceFile, paragraph: Paragraph, diagnostics: Diagnos
         return False
     line, col, _ = paragraph.pieces[0]
     _error(source, diagnostics, "text.table-marker", Location(source.path, line, col),
-           "dòng `[bảng: …]` được dành để đặt một bảng vào giữa các đoạn văn, nhưng baocao "
-           "chưa in được bảng. Hãy xóa dòng này; bảng được thêm sau khi in ra Word.")
+           "không đặt được bảng trong khối `text: |`. Hãy viết phần này bằng `paragraphs:` "
+           "(mỗi đoạn một dòng bắt đầu bằng \"- \") và đặt bảng vào chỗ của nó bằng một mục "
+           "`- table:` (xem README, mục Bảng số liệu).")
     return True
 
 

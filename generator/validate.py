@@ -47,7 +47,8 @@ def validate(source: SourceFile, model: type[M], diagnostics: Diagnostics) -> M 
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        errors = [e for e in exc.errors(include_url=False) if not _reported(source, e["loc"])]
+        errors = [e for e in map(_untagged, exc.errors(include_url=False))
+                  if not _reported(source, e["loc"])]
     errors = _stray_notes(source, errors, diagnostics)
     suggested = {(tuple(e["loc"][:-1]), _suggestion(model, tuple(e["loc"])))
                  for e in errors if e["type"] == "extra_forbidden"}
@@ -56,6 +57,12 @@ def validate(source: SourceFile, model: type[M], diagnostics: Diagnostics) -> M 
         if error["type"] != "missing" or (loc[:-1], loc[-1]) not in suggested:
             _report(source, model, error, diagnostics)
     return None
+
+
+def _untagged(error: dict) -> dict:
+    """Return `error` without the union tags (``~table``) of `generator.schema` in its path."""
+    error["loc"] = tuple(p for p in error["loc"] if not str(p).startswith("~"))
+    return error
 
 
 def _stray_notes(source: SourceFile, errors: list[dict], diagnostics: Diagnostics) -> list[dict]:

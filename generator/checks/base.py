@@ -162,11 +162,13 @@ def _area_texts(area) -> Iterator[TextItem]:
     if model.heading:
         yield TextItem(src, ("heading",), model.heading, "heading")
     for i, text in enumerate(model.paragraphs):
-        yield TextItem(src, ("paragraphs", i), text, "paragraph", numbered=model.numbered)
+        if isinstance(text, str):  # tables are not checked yet (issue 12)
+            yield TextItem(src, ("paragraphs", i), text, "paragraph", numbered=model.numbered)
     for j, section in enumerate(model.sections):
         yield TextItem(src, ("sections", j, "heading"), section.heading, "heading")
         for i, text in enumerate(section.paragraphs):
-            yield TextItem(src, ("sections", j, "paragraphs", i), text, "paragraph")
+            if isinstance(text, str):
+                yield TextItem(src, ("sections", j, "paragraphs", i), text, "paragraph")
     for note_id, text in model.notes.items():
         yield TextItem(src, ("notes", note_id), text, "note")
 

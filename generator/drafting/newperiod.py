@@ -252,7 +252,8 @@ def _block_form_edits(edits: yamledit.TextEdits, root: yaml.Node, model: AreaFil
     """
     done: set[int] = set()
     found = yamledit.entry(root, "paragraphs")
-    if found and isinstance(found[1], yaml.SequenceNode):
+    if found and isinstance(found[1], yaml.SequenceNode) \
+            and all(isinstance(p, str) for p in model.paragraphs):  # a table stays a list
         lines = textform.block_lines(model.paragraphs, found[0].start_mark.column)
         if lines is not None and "#" not in edits.text[found[0].start_mark.index:
                                                         edits.end(found[1])].replace("[^", ""):

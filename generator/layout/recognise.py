@@ -79,8 +79,21 @@ def recognise(facts: DocxFacts) -> Parts:
     rest = [p for p in paragraphs if p.index > max(h.index for h in header)]
     rest = _read_appendices(parts, rest)
     closing_at = _read_closing(parts, rest)
-    _read_title_and_body(parts, [p for p in rest if p.index < closing_at])
+    captions = _table_captions(paragraphs)
+    for p in captions:
+        parts.add("table_caption", p)
+    _read_title_and_body(parts, [p for p in rest if p.index < closing_at and p not in captions])
     return parts
+
+
+def _table_captions(paragraphs: list[Para]) -> list[Para]:
+    """Return the centred or right-aligned lines just above a table (caption, unit)."""
+    out: list[Para] = []
+    for p, following in reversed(list(zip(paragraphs, paragraphs[1:]))):
+        if p.cell is None and p.format.align in ("center", "right") \
+                and (following.cell is not None and following.cell[1] == 1 or following in out):
+            out.append(p)
+    return out
 
 
 def _header_paragraphs(paragraphs: list[Para], title: Para) -> list[Para]:

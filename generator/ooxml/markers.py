@@ -5,6 +5,8 @@ output (``render_xml_part``), so data text is prepared before rendering and repa
 
 - a footnote reference is the marker ``U+E000 <number> U+E001``; post-processing replaces it with
   a real ``w:footnoteReference`` run;
+- a table is a paragraph holding only ``U+E003 <index> U+E004``; generator/ooxml/tables.py
+  replaces the paragraph with the table;
 - ``U+E002`` is inserted before an underscore that touches ``{``, ``}`` or ``%`` so docxtpl's
   rewrite cannot match, and is removed from every text node afterwards.
 
@@ -19,6 +21,9 @@ import re
 NOTE_OPEN = "\ue000"
 NOTE_CLOSE = "\ue001"
 GUARD = "\ue002"
+TABLE_OPEN = "\ue003"
+TABLE_CLOSE = "\ue004"
+TABLE_MARKER = re.compile("\ue003(\\d+)\ue004")
 NOTE_MARKER = re.compile("\ue000(\\d+)\ue001")
 ANY_MARKER = re.compile("[\ue000-\ue00f]")
 _TEMPLATE_UNDERSCORE = re.compile(r"(?<=[{%])_|_(?=[}%])")
@@ -27,6 +32,11 @@ _TEMPLATE_UNDERSCORE = re.compile(r"(?<=[{%])_|_(?=[}%])")
 def note_marker(number: int) -> str:
     """Return the placeholder text for footnote `number`."""
     return f"{NOTE_OPEN}{number}{NOTE_CLOSE}"
+
+
+def table_marker(index: int) -> str:
+    """Return the placeholder paragraph text for the body's table `index` (0, 1, …)."""
+    return f"{TABLE_OPEN}{index}{TABLE_CLOSE}"
 
 
 def guard(text: str) -> str:

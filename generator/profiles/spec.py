@@ -88,6 +88,22 @@ class CharStyle:
     bold: bool | None = None
 
 
+@dataclass(frozen=True)
+class TableStyle:
+    """How tables of figures are set: sizes in points, lengths in twips."""
+
+    size: float = 13
+    """Cell text, single line spacing."""
+    caption_size: float = 14
+    """The caption above the table (bold, centred)."""
+    cell_margin: int = 57
+    """Left and right padding inside a cell (1 mm)."""
+    cell_spacing: int = 20
+    """Space above and below a cell's text (1 pt)."""
+    border: int = 4
+    """Grid line width in eighths of a point (½ pt)."""
+
+
 Line = tuple[str, str]
 """One template paragraph: (style name, text); the text is one run, a tag stays whole."""
 
@@ -114,6 +130,8 @@ class Layout:
     page_number_size: float = 14
     title: str = "Báo cáo"
     """The template's document title (core properties)."""
+    table: TableStyle = TableStyle()
+    """Tables of figures in the body and the appendices."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +198,12 @@ class Profile:
     """First document date this profile is chosen for when ``profile:`` is omitted."""
     guessed: bool = True
     """False: only chosen when named (NĐ30, a state profile, is never guessed)."""
+    appendix_label: str = "Phụ lục"
+    """The word above an appendix title."""
+    appendix_numerals: str = "arabic"
+    """``arabic`` (Phụ lục 1, 2 …) or ``roman`` (Phụ lục I, II …)."""
+    appendix_single_number: bool = False
+    """A lone appendix is numbered too (``Phụ lục I``); False: plain ``Phụ lục``."""
     organ_break_after: tuple[str, ...] = ()
     """Organ names printed on two lines after these words (``ỦY BAN NHÂN DÂN`` / ``XÃ Y``)."""
     urgency_levels: tuple[str, ...] = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")

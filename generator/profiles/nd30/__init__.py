@@ -39,5 +39,7 @@ PROFILE = Profile(
     # "single to 1.5 lines" of 13–14 pt TNR, in exact points (one 14 pt line ≈ 16.1 pt).
     spacing=Spacing(low=16, high=24, default=18),
     guessed=False,
+    appendix_numerals="roman",  # NĐ30 Phụ lục I: Phụ lục I, II …, a lone one too
+    appendix_single_number=True,
     organ_break_after=("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"),
 )
