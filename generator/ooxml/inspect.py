@@ -20,6 +20,7 @@ from generator.errors import BaocaoError
 from generator.legacy import font_text
 from generator.ooxml.formatting import TWIPS_PER_MM, ParaFormat, RunFormat, StyleChain
 from generator.ooxml.ns import qn
+from generator.ooxml.reader import run_child_text
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _REVISIONS = tuple(qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange",
@@ -185,7 +186,7 @@ class _Reader:
         for r in p.iter(qn("w:r")):
             if any(a.tag in _DELETED for a in r.iterancestors()):
                 continue
-            text = "".join(_text(child) for child in r)
+            text = "".join(run_child_text(child) or "" for child in r)
             codes = [code.split()[0].upper() for code in
                      (t.text or "" for t in r.iter(qn("w:instrText"))) if code.split()]
             if codes and field_look is None:
@@ -204,21 +205,6 @@ class _Reader:
 
 
 _DELETED = {qn("w:del"), qn("w:moveFrom")}
-
-
-def _text(child) -> str:
-    tag = child.tag
-    if tag == qn("w:t"):
-        return child.text or ""
-    if tag in (qn("w:tab"), qn("w:ptab")):
-        return "\t"
-    if tag in (qn("w:br"), qn("w:cr")):
-        return "\n"
-    if tag == qn("w:noBreakHyphen"):
-        return "-"
-    if tag == qn("w:softHyphen"):
-        return "\u00ad"  # TCVN3's ư; a soft hyphen elsewhere, dropped after conversion
-    return ""
 
 
 def _mm(value: str | None, default: float = 0.0) -> float:

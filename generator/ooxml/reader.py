@@ -289,7 +289,7 @@ class _Reader:
                 kind = "f" if tag == qn("w:footnoteReference") else "e"
                 para.runs.append(NoteRun(kind + child.get(qn("w:id")), bold, italic))
                 continue
-            text = _char(child) if tag != f"{_MC}AlternateContent" else None
+            text = run_child_text(child) if tag != f"{_MC}AlternateContent" else None
             if text is None:
                 self._object(child, para)
             elif text:
@@ -313,7 +313,7 @@ class _Reader:
                                 "object" if element.tag == qn("w:object") else "drawing")
 
 
-def _char(child) -> str | None:
+def run_child_text(child) -> str | None:
     """Return the text a run child shows ("" for none), or None for a drawing-like object."""
     tag = child.tag
     if tag == qn("w:t"):
