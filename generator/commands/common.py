@@ -48,20 +48,24 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
         click.echo(diagnostic.format(), err=True)
 
 
-def print_failure(exc: BaocaoError, verbose: bool = False) -> None:
-    """Print why a command stopped; with `verbose`, the traceback too."""
+KEPT_OUTPUT = "Tệp kết quả cũ được giữ nguyên."
+"""What a stopped build or diff leaves: the previous output, untouched."""
+
+
+def print_failure(exc: BaocaoError, verbose: bool = False, outcome: str = KEPT_OUTPUT) -> None:
+    """Print why a command stopped and `outcome`, what it left; with `verbose`, the traceback."""
     print_diagnostics(exc.diagnostics)
-    click.echo(stop_line(exc), err=True)
+    click.echo(stop_line(exc, outcome), err=True)
     if verbose:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
 
 
-def stop_line(exc: BaocaoError) -> str:
+def stop_line(exc: BaocaoError, outcome: str = KEPT_OUTPUT) -> str:
     """Return the one line saying why a command stopped (counts, or the error's message)."""
     if exc.diagnostics.items:
-        return f"Dừng lại: {exc.diagnostics.summary()}. Tệp kết quả cũ được giữ nguyên."
+        return f"Dừng lại: {exc.diagnostics.summary()}. {outcome}".rstrip()
     return f"Lỗi: {exc.message[:1].upper()}{exc.message[1:]}"
 
 

@@ -36,7 +36,7 @@ def command(docx: Path, report: Path, heading: str | None, force: bool, allow_lo
         else:
             code = _import_area(docx, report, heading, force, allow_loss)
     except BaocaoError as exc:
-        print_failure(exc, verbose)
+        print_failure(exc, verbose, "Hãy sửa các chỗ trên rồi chạy lại lệnh import.")
         sys.exit(exc.exit_code)
     sys.exit(code)
 

@@ -53,7 +53,7 @@ def command(target: Path, previous: Path | None, kind: str | None, year: int | N
                    "lại. Chưa tạo thư mục mới.", err=True)
         sys.exit(exc.exit_code)
     except BaocaoError as exc:
-        print_failure(exc, verbose)
+        print_failure(exc, verbose, "Chưa tạo thư mục mới.")
         sys.exit(exc.exit_code)
     print_diagnostics(made.diagnostics)
     print_diagnostics(fresh.obsolete_warnings(made.compiled))
@@ -80,7 +80,7 @@ def _new_without_previous(target: Path, organ: str | None, parent: str | None, d
         made = fresh.create_report(target, organ, parent, doc_type, kind,
                                    year or dt.date.today().year)
     except BaocaoError as exc:
-        print_failure(exc, verbose)
+        print_failure(exc, verbose, "Chưa tạo thư mục mới.")
         return exc.exit_code
     print_diagnostics(made.compiled.diagnostics)
     click.echo(f"Đã tạo {display_path(made.folder)}: báo cáo mới, điền nội dung vào "

@@ -32,7 +32,7 @@ def command(report: Path, previous: Path | None, no_color: bool) -> None:
     try:
         status = report_status(report, previous)
     except BaocaoError as exc:
-        print_failure(exc)
+        print_failure(exc, outcome="")
         sys.exit(exc.exit_code)
     print_diagnostics(status.diagnostics)
     color = False if no_color or os.environ.get("NO_COLOR") else None  # None: only on a terminal

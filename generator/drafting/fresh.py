@@ -7,6 +7,8 @@ recipient list that fit the organ, one empty area to fill. The profile follows f
 
 from __future__ import annotations
 
+import shutil
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +42,16 @@ def create_report(target: Path, organ: str, parent: str | None, doc_type: str,
         raise OutputError(f"thư mục '{display_path(target)}' đã có; baocao new không ghi đè. "
                           "Hãy chọn tên khác hoặc tự xóa thư mục đó trước.")
     (target / AREAS_DIR).mkdir(parents=True)
-    (target / REPORT_FILE).write_text(_report_text(organ, parent, doc_type, kind, year),
-                                      encoding="utf-8", newline="\n")
-    (target / AREAS_DIR / f"{AREA}.yaml").write_text(
-        "# Nội dung của báo cáo: mỗi đoạn văn là một dòng bắt đầu bằng \"- \".\n"
-        "paragraphs: []\n", encoding="utf-8", newline="\n")
-    return Fresh(target, compile_report(target))
+    try:
+        (target / REPORT_FILE).write_text(_report_text(organ, parent, doc_type, kind, year),
+                                          encoding="utf-8", newline="\n")
+        (target / AREAS_DIR / f"{AREA}.yaml").write_text(
+            "# Nội dung của báo cáo: mỗi đoạn văn là một dòng bắt đầu bằng \"- \".\n"
+            "paragraphs: []\n", encoding="utf-8", newline="\n")
+        return Fresh(target, compile_report(target))
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)  # we created it: leave nothing half-made
+        raise
 
 
 def _report_text(organ: str, parent: str | None, doc_type: str, kind: str | None,

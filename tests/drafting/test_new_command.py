@@ -143,3 +143,14 @@ def test_a_state_profile_stays_with_the_new_period(project, report_copy, baocao)
     target = report_copy.parent / "bc-quy-4"
     baocao("new", target, "--from", report_copy, "--period", "quy-4")
     assert yaml.safe_load((target / "report.yaml").read_text("utf-8"))["profile"] == "nd30"
+
+
+def test_a_fresh_report_that_does_not_build_leaves_no_folder(project, baocao):
+    """An organ whose symbol baocao cannot tell: stopped, said so, and nothing half-made."""
+    target = project / "data" / "hoi-nong-dan"
+    result = baocao("new", target, "--organ", "HỘI NÔNG DÂN TỈNH", "--period", "nam",
+                    "--year", "2026")
+    assert result.exit_code == 1, result.output
+    assert "schema.organ-abbrev" in result.output
+    assert result.output.rstrip().endswith("Chưa tạo thư mục mới.")
+    assert not target.exists()
