@@ -23,9 +23,17 @@ EXCERPT = 70
 
 @lru_cache(maxsize=None)
 def review_spec(profile: str) -> dict:
-    """Return the review data of `profile` (``generator/profiles/<profile>/review.yaml``)."""
+    """Return what the review of `profile` accepts: its ``review.yaml`` (ranges a reviewer
+    accepts), with the line-end punctuation of recipients and căn cứ taken from the profile
+    itself, the same rule the build follows."""
+    from generator import profiles
+
     with open(PROFILES_DIR / profile / "review.yaml", encoding="utf-8") as stream:
-        return yaml.safe_load(stream)
+        spec = yaml.safe_load(stream)
+    rules = profiles.PROFILES[profile]
+    for key, style in (("recipients", rules.recipients), ("bases", rules.bases)):
+        spec[key] = {"ends": style.item_end, "last": style.last_end}
+    return spec
 
 
 def choose_profile(family: str | None, date: tuple[str, str, str] | None) -> str:
