@@ -101,6 +101,7 @@ class _Styles:
 
     def __init__(self, root):
         self.by_id: dict[str, _Style] = {}
+        self._found: dict[tuple, object] = {}
         self.defaults: dict = {}
         self.default_para: str | None = None
         if root is None:
@@ -117,7 +118,13 @@ class _Styles:
                 self.default_para = sid
 
     def lookup(self, style_id: str | None, key: str):
-        """Return `key` from the style or the nearest style it is based on."""
+        """Return `key` from the style or the nearest style it is based on (once per pair)."""
+        pair = (style_id, key)
+        if pair not in self._found:
+            self._found[pair] = self._chain_lookup(style_id, key)
+        return self._found[pair]
+
+    def _chain_lookup(self, style_id: str | None, key: str):
         seen = set()
         while style_id and style_id in self.by_id and style_id not in seen:
             seen.add(style_id)
@@ -126,6 +133,17 @@ class _Styles:
                 return style.props[key]
             style_id = style.based_on
         return None
+
+    def run_props(self, char_style: str | None, para_style: str | None) -> dict:
+        """Return the run properties a run inherits: its character style's, then its
+        paragraph style's, then the document defaults (once per pair of styles)."""
+        pair = ("\0run", char_style, para_style)
+        if pair not in self._found:
+            self._found[pair] = {key: next((v for v in (self.lookup(char_style, key),
+                                                        self.lookup(para_style, key),
+                                                        self.defaults.get(key)) if v is not None),
+                                           None) for key in _RUN_KEYS}
+        return self._found[pair]
 
     def name(self, style_id: str | None) -> str:
         style = self.by_id.get(style_id or "")
@@ -187,6 +205,11 @@ def _val(el) -> str | None:
 
 def _toggle(el) -> bool | None:
     return None if el is None else (el.get(qn("w:val")) or "1").lower() not in _FALSE
+
+
+_RUN_KEYS = ("b", "i", "caps", "font")
+"""The run properties `_run_props` reads."""
+_RUN_STYLE = f"{qn('w:rPr')}/{qn('w:rStyle')}"
 
 
 def _run_props(rpr) -> dict:
@@ -273,14 +296,11 @@ class _Reader:
 
     def _run(self, r, para: Paragraph, style_id) -> None:
         direct = _run_props(r.find(qn("w:rPr")))
-        char_style = _val(r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}"))
+        styled = self.styles.run_props(_val(r.find(_RUN_STYLE)), style_id)
 
         def prop(key):
-            for value in (direct.get(key), self.styles.lookup(char_style, key),
-                          self.styles.lookup(style_id, key), self.styles.defaults.get(key)):
-                if value is not None:
-                    return value
-            return None
+            value = direct.get(key)
+            return styled.get(key) if value is None else value
 
         bold, italic, font = bool(prop("b")), bool(prop("i")), prop("font")
         for child in r:
