@@ -21,6 +21,7 @@ from generator.ooxml.ns import qn
 from generator.ooxml.safezip import Package, open_package
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE = f"{_MC}AlternateContent"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CONTAINERS = {qn(f"w:{t}") for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple",
@@ -209,7 +210,8 @@ def _toggle(el) -> bool | None:
 
 _RUN_KEYS = ("b", "i", "caps", "font")
 """The run properties `_run_props` reads."""
-_RUN_STYLE = f"{qn('w:rPr')}/{qn('w:rStyle')}"
+_RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
+_NOTE_REFERENCES = (qn("w:footnoteReference"), qn("w:endnoteReference"))
 
 
 def _run_props(rpr) -> dict:
@@ -295,25 +297,23 @@ class _Reader:
                     self._content(content, para, style_id)
 
     def _run(self, r, para: Paragraph, style_id) -> None:
-        direct = _run_props(r.find(qn("w:rPr")))
-        styled = self.styles.run_props(_val(r.find(_RUN_STYLE)), style_id)
-
-        def prop(key):
-            value = direct.get(key)
-            return styled.get(key) if value is None else value
-
-        bold, italic, font = bool(prop("b")), bool(prop("i")), prop("font")
+        rpr = r.find(_RPR)
+        direct = _run_props(rpr) if rpr is not None else {}
+        styled = self.styles.run_props(_val(rpr.find(_RSTYLE)) if rpr is not None else None,
+                                       style_id)
+        looks = {key: styled[key] if direct.get(key) is None else direct[key] for key in styled}
+        bold, italic, font = bool(looks["b"]), bool(looks["i"]), looks["font"]
         for child in r:
             tag = child.tag
-            if tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
-                kind = "f" if tag == qn("w:footnoteReference") else "e"
+            if tag in _NOTE_REFERENCES:
+                kind = "f" if tag == _NOTE_REFERENCES[0] else "e"
                 para.runs.append(NoteRun(kind + child.get(qn("w:id")), bold, italic))
                 continue
-            text = run_child_text(child) if tag != f"{_MC}AlternateContent" else None
+            text = run_child_text(child) if tag != _ALTERNATE else None
             if text is None:
                 self._object(child, para)
             elif text:
-                para.runs.append(TextRun(text.upper() if prop("caps") else text, bold, italic,
+                para.runs.append(TextRun(text.upper() if looks["caps"] else text, bold, italic,
                                          font))
 
     def _object(self, element, para: Paragraph) -> None:
