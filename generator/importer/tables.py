@@ -1,0 +1,299 @@
+"""Word tables → ``- table:`` items: header rows, merged header cells, widths, caption and unit.
+
+A body table is carried as a `BodyTable` run inside a paragraph of its own, so the outline code
+places it among the paragraphs like any other; `paragraph_items` turns it into the data
+(``{"table": {...}}``) with the footnote ids of the file it lands in. The header is the rows
+Word repeats on each page (``w:tblHeader``), else the first row, with a second one when it
+continues the first (merged down, or sub-headings under a merged cell). Every cell keeps the
+characters typed (``10.500`` and ``7,84`` stay text). The data has no merged cells in the body:
+their text is kept in the first cell and the others are left empty, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.importer.patterns import ADDRESSEE
+from generator.importer.source import Source
+from generator.importer.text import Item, NoteScope, markup, plain
+from generator.ooxml.reader import Paragraph, Table, TextRun
+
+UNIT = re.compile(r"^\(?\s*(?:ĐVT|Đơn\s+vị\s+tính|Đơn\s+vị)\s*:", re.IGNORECASE)
+"""``ĐVT: tỷ đồng``, ``(Đơn vị tính: triệu đồng)``: the line above a table naming its unit."""
+_CAPTION = re.compile(r"^(?:Bảng|Biểu)\s+(?:số\s+)?\d+\b", re.IGNORECASE)
+_NUMBER = re.compile(r"[-+−]?[\d.,]*\d[\d.,]*\s*%?")
+_LABEL_CHARS = 80
+LINE_BREAK = "[xuống dòng]"
+
+
+@dataclass(eq=False)
+class BodyTable:
+    """A body table with the caption and unit lines taken from above it.
+
+    `item` is the data written for it once converted (None while it is not, or when it was
+    kept as paragraphs); faithfulness compares the source's cells with it.
+    """
+
+    source: Source
+    table: Table
+    caption: Paragraph | None = None
+    unit: Paragraph | None = None
+    item: dict | None = field(default=None, repr=False)
+
+    def paragraphs(self) -> list[Paragraph]:
+        """Return the source paragraphs it stands for: caption, unit, then the cells'."""
+        return [p for p in (self.caption, self.unit) if p] + self.table.paragraphs()
+
+
+def is_layout(table: Table) -> bool:
+    """Return True for a table that is a frame rather than figures: one row, or Kính gửi."""
+    return len(table.rows) < 2 or any(ADDRESSEE.match(p.text) for p in table.paragraphs())
+
+
+def body_table(source: Source, table: Table, before: list[Paragraph]) -> tuple[int, Paragraph]:
+    """Return how many of the last paragraphs of `before` are its caption and unit, and the
+    paragraph standing for `table` in the body."""
+    mark = BodyTable(source, table)
+    taken = 0
+    if before and UNIT.match(before[-1].text.strip()) and len(before[-1].text) <= 120:
+        mark.unit, taken = before[-1], 1
+    if len(before) > taken and _caption_like(before[-1 - taken]):
+        mark.caption, taken = before[-1 - taken], taken + 1
+    return taken, Paragraph(table.index, runs=[mark])
+
+
+def _caption_like(paragraph: Paragraph) -> bool:
+    """Return True for a short line that is clearly a table's name: bold and centred, or
+    ``Bảng 1 …`` / ``Biểu số 2 …``."""
+    from generator.importer.outline import heading_of
+
+    text = " ".join(paragraph.text.split())
+    if not text or len(text) > 200 or text.endswith(":") or heading_of(paragraph) is not None:
+        return False
+    runs = [r for r in paragraph.runs if isinstance(r, TextRun) and r.text.strip()]
+    return bool(_CAPTION.match(text)) or (paragraph.centered and all(r.bold for r in runs))
+
+
+def marks(paragraphs) -> list[BodyTable]:
+    """Return the body tables among `paragraphs` (reader paragraphs or lists of runs)."""
+    out = []
+    for paragraph in paragraphs:
+        runs = paragraph.runs if isinstance(paragraph, Paragraph) else paragraph
+        out += [r for r in runs if isinstance(r, BodyTable)]
+    return out
+
+
+def paragraph_items(paragraphs: list[list[Item]], scope: NoteScope,
+                    tables: bool = True) -> list[str | dict]:
+    """Return the paragraphs as markup and the tables as ``{"table": …}`` items.
+
+    Without `tables` (where only text may stand, such as the report's intro) a table becomes
+    one paragraph per filled cell.
+    """
+    out: list[str | dict] = []
+    for runs in paragraphs:
+        found = marks([runs])
+        if not found:
+            if text := markup(runs, scope.anchor):
+                out.append(text)
+        elif tables:
+            found[0].item = table_item(found[0], scope)
+            out.append(found[0].item)
+        else:
+            mark = found[0]
+            mark.source.warn("import.table-text", "bảng đứng trước đề mục đầu tiên, nơi chỉ có "
+                             "đoạn văn; mỗi ô có chữ được giữ thành một đoạn, hãy xem lại.",
+                             mark.table.paragraphs()[0])
+            out += [t for p in mark.paragraphs() if (t := markup(p.runs, scope.anchor))]
+    return out
+
+
+def table_item(mark: BodyTable, scope: NoteScope) -> dict:
+    """Return the ``{"table": …}`` item of `mark`, its notes numbered in `scope`."""
+    table, source = mark.table, mark.source
+    grid = [_columns(table, r) for r in range(len(table.rows))]
+    width = max(len(g) for g in grid)
+    count = _header_count(table, grid)
+    spec: dict = {}
+    if mark.caption:
+        spec["caption"] = markup(mark.caption.runs, scope.anchor, drop_uniform=True)
+    if mark.unit:
+        spec["unit"] = " ".join(mark.unit.text.split())
+    notes: list[str] = []
+    spec["header"] = [_header_row(grid[0], width, scope, first=True)]
+    if count == 2:
+        spec["header"].append(_header_row(grid[1], width, scope, first=False))
+    spec["rows"] = [_body_row(g, width, scope, notes) for g in grid[count:]]
+    widths = _widths(table, width)
+    if widths:
+        spec["widths"] = widths
+    _warn(source, table, notes, count, grid)
+    return {"table": spec}
+
+
+@dataclass
+class _Slot:
+    """One cell in its place: its paragraphs, the columns it covers, how it merges down."""
+
+    paragraphs: list[Paragraph]
+    span: int = 1
+    merge: str | None = None
+    nested: bool = False
+
+
+def _columns(table: Table, r: int) -> list[_Slot]:
+    """Return row `r` as slots, an empty one for each grid column it skips at the start."""
+    skipped = table.skipped[r] if r < len(table.skipped) else 0
+    slots = [_Slot([]) for _ in range(skipped)]
+    for cell, shape in zip(table.rows[r], table.shapes[r]):
+        slots.append(_Slot(cell, shape.span, shape.merge, shape.nested))
+    return slots
+
+
+def _header_count(table: Table, grid: list[list[_Slot]]) -> int:
+    """Return 1 or 2: the marked header rows, else the first row and a continuation of it."""
+    most = min(2, len(grid) - 1)
+    if table.header_rows:
+        return min(table.header_rows, most)
+    if most == 2 and _labels(grid[1]) and (
+            any(s.merge == "continue" for s in grid[1])
+            or any(s.span > 1 for s in grid[0]) and _under_spans(grid[0], grid[1])):
+        return 2
+    return 1
+
+
+def _under_spans(first: list[_Slot], second: list[_Slot]) -> bool:
+    """Return True if `second` has text only under the merged cells of `first`."""
+    spanned = [s.span > 1 for s in first for _ in range(s.span)]
+    column = 0
+    for slot in second:
+        if _text(slot) and not any(spanned[column:column + slot.span]):
+            return False
+        column += slot.span
+    return True
+
+
+def _labels(row: list[_Slot]) -> bool:
+    """Return True for a row of headings: every filled cell bold, or short and not a figure."""
+    texts = [s for s in row if _text(s)]
+    bold = all(r.bold for s in texts for p in s.paragraphs for r in p.runs
+               if isinstance(r, TextRun) and r.text.strip())
+    short = all(len(_text(s)) <= _LABEL_CHARS and not _NUMBER.fullmatch(_text(s)) for s in texts)
+    return bool(texts) and (bold or short)
+
+
+def _text(slot: _Slot) -> str:
+    return " ".join(" ".join(p.text for p in slot.paragraphs).split())
+
+
+def _cell(slot: _Slot, scope: NoteScope, header: bool) -> str:
+    """Return the cell's markup; its paragraphs and line breaks become ``[xuống dòng]``."""
+    lines: list[str] = []
+    for paragraph in slot.paragraphs:
+        runs = [TextRun(r.text, False, r.italic, r.font) if header and isinstance(r, TextRun)
+                else r for r in paragraph.runs]  # the header prints bold by itself
+        lines += [t for piece in _split_lines(runs) if (t := markup(piece, scope.anchor))]
+    return LINE_BREAK.join(lines)
+
+
+def _split_lines(runs: list[Item]) -> list[list[Item]]:
+    """Return `runs` cut at each line break (Shift+Enter) they hold."""
+    out: list[list[Item]] = [[]]
+    for run in runs:
+        if not isinstance(run, TextRun) or "\n" not in run.text:
+            out[-1].append(run)
+            continue
+        first, *rest = run.text.split("\n")
+        out[-1].append(TextRun(first, run.bold, run.italic, run.font))
+        out += [[TextRun(piece, run.bold, run.italic, run.font)] for piece in rest]
+    return out
+
+
+def _header_row(row: list[_Slot], width: int, scope: NoteScope, first: bool) -> list:
+    """Return a header row: merged cells as ``{text, span}`` in the first row; in the second,
+    ``""`` for a cell merged with the one above and one entry per column."""
+    out: list = []
+    for slot in row:
+        text = "" if slot.merge == "continue" and not _text(slot) else _cell(slot, scope, True)
+        if first and slot.span > 1:
+            out.append({"text": text, "span": slot.span})
+        else:
+            out += [text] + [""] * (slot.span - 1)
+    used = sum(c["span"] if isinstance(c, dict) else 1 for c in out)
+    return out + [""] * (width - used)
+
+
+def _body_row(row: list[_Slot], width: int, scope: NoteScope, notes: list[str]) -> list[str]:
+    """Return a body row, one text per column; merged cells are noted in `notes`."""
+    out: list[str] = []
+    for slot in row:
+        if slot.merge == "continue" and not _text(slot):
+            notes.append("merge")
+        out += [_cell(slot, scope, False)] + [""] * (slot.span - 1)
+        if slot.span > 1:
+            notes.append("span")
+        if slot.nested:
+            notes.append("nested")
+    return out + [""] * (width - len(out))
+
+
+def _widths(table: Table, columns: int) -> list[int] | None:
+    """Return the column widths in % (whole numbers), or None when equal or unknown."""
+    widths = table.grid if len(table.grid) == columns and all(table.grid) else None
+    if widths is None:
+        rows = [shapes for shapes in table.shapes if len(shapes) == columns
+                and all(s.width and s.width[1] in ("dxa", "pct") and s.width[0] for s in shapes)]
+        widths = [s.width[0] for s in rows[0]] if rows else None
+    if widths is None:
+        return None
+    total = sum(widths)
+    shares = [max(1, round(w * 100 / total)) for w in widths]
+    return None if len(set(shares)) == 1 else shares
+
+
+_NOTES = {
+    "merge": "ô gộp theo chiều dọc ở thân bảng: dữ liệu chưa gộp ô ngoài dòng tiêu đề, chữ "
+             "được giữ ở ô đầu, các ô dưới để trống",
+    "span": "ô gộp nhiều cột ở thân bảng: chữ được giữ ở cột đầu, các cột còn lại để trống",
+    "nested": "bảng lồng trong một ô: chữ của nó được đưa vào ô đó",
+}
+
+
+def _warn(source: Source, table: Table, notes: list[str], count: int,
+          grid: list[list[_Slot]]) -> None:
+    where = next(iter(table.paragraphs()), None)
+    for key in _NOTES:
+        if key in notes:
+            source.warn(f"import.table-{key}", _NOTES[key] + "; hãy xem lại.", where)
+    if table.header_rows > 2:
+        source.warn("import.table-header", f"bảng có {table.header_rows} dòng tiêu đề; dữ liệu "
+                    f"giữ {count} dòng tiêu đề, các dòng còn lại thành dòng thường.", where)
+    elif not table.header_rows and not _labels(grid[0]):
+        source.warn("import.table-header", "không rõ dòng tiêu đề của bảng; dòng đầu được lấy "
+                    "làm dòng tiêu đề (in đậm, lặp lại ở đầu mỗi trang), hãy xem lại.", where)
+
+
+def item_strings(value) -> list[str]:
+    """Return every string of a paragraph item (a text, or a table's caption, unit and cells)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if k != "span" for s in item_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in item_strings(v)]
+    return []
+
+
+def cell_texts(item: dict) -> set[str]:
+    """Return the visible text of each cell of a table item (line breaks as spaces)."""
+    spec = item["table"]
+    cells = [c["text"] if isinstance(c, dict) else c for row in spec["header"] for c in row]
+    cells += [c for row in spec["rows"] for c in row]
+    return {c.replace(LINE_BREAK, " ") for c in cells}
+
+
+def source_cells(table: Table) -> list[list[Paragraph]]:
+    """Return the paragraphs of each cell of `table` that shows some text."""
+    return [cell for row in table.rows for cell in row if plain(r for p in cell for r in p.runs
+                                                                  ).strip()]
