@@ -22,6 +22,7 @@ from generator.ooxml.reader import Paragraph, Table, TextRun
 UNIT = re.compile(r"^\(?\s*(?:ĐVT|Đơn\s+vị\s+tính|Đơn\s+vị)\s*:", re.IGNORECASE)
 """``ĐVT: tỷ đồng``, ``(Đơn vị tính: triệu đồng)``: the line above a table naming its unit."""
 _CAPTION = re.compile(r"^(?:Bảng|Biểu)\s+(?:số\s+)?\d+\b", re.IGNORECASE)
+_CAPTION_STYLES = {"caption", "table caption"}
 _NUMBER = re.compile(r"[-+−]?[\d.,]*\d[\d.,]*\s*%?")
 _LABEL_CHARS = 80
 LINE_BREAK = "[xuống dòng]"
@@ -64,15 +65,16 @@ def body_table(source: Source, table: Table, before: list[Paragraph]) -> tuple[i
 
 
 def _caption_like(paragraph: Paragraph) -> bool:
-    """Return True for a short line that is clearly a table's name: bold and centred, or
-    ``Bảng 1 …`` / ``Biểu số 2 …``."""
+    """Return True for a short line that is clearly a table's name: in a caption style (Word's
+    ``Caption``, pandoc's ``Table Caption``), bold and centred, or ``Bảng 1 …``."""
     from generator.importer.outline import heading_of
 
     text = " ".join(paragraph.text.split())
     if not text or len(text) > 200 or text.endswith(":") or heading_of(paragraph) is not None:
         return False
     runs = [r for r in paragraph.runs if isinstance(r, TextRun) and r.text.strip()]
-    return bool(_CAPTION.match(text)) or (paragraph.centered and all(r.bold for r in runs))
+    return (paragraph.style.lower() in _CAPTION_STYLES or bool(_CAPTION.match(text))
+            or paragraph.centered and all(r.bold for r in runs))
 
 
 def marks(paragraphs) -> list[BodyTable]:
@@ -120,7 +122,7 @@ def table_item(mark: BodyTable, scope: NoteScope) -> dict:
         spec["caption"] = markup(mark.caption.runs, scope.anchor, drop_uniform=True)
     if mark.unit:
         spec["unit"] = " ".join(mark.unit.text.split())
-    notes: list[str] = []
+    notes: dict[str, Paragraph | None] = {}
     spec["header"] = [_header_row(grid[0], width, scope, first=True)]
     if count == 2:
         spec["header"].append(_header_row(grid[1], width, scope, first=False))
@@ -156,11 +158,12 @@ def _header_count(table: Table, grid: list[list[_Slot]]) -> int:
     most = min(2, len(grid) - 1)
     if table.header_rows:
         return min(table.header_rows, most)
-    if most == 2 and _labels(grid[1]) and (
-            any(s.merge == "continue" for s in grid[1])
-            or any(s.span > 1 for s in grid[0]) and _under_spans(grid[0], grid[1])):
+    if most < 2:
+        return 1
+    if any(s.merge == "continue" for s in grid[1]):  # merged down from the first row
         return 2
-    return 1
+    spans = any(s.span > 1 for s in grid[0])
+    return 2 if spans and _under_spans(grid[0], grid[1]) and _labels(grid[1]) else 1
 
 
 def _under_spans(first: list[_Slot], second: list[_Slot]) -> bool:
@@ -224,17 +227,17 @@ def _header_row(row: list[_Slot], width: int, scope: NoteScope, first: bool) -> 
     return out + [""] * (width - used)
 
 
-def _body_row(row: list[_Slot], width: int, scope: NoteScope, notes: list[str]) -> list[str]:
-    """Return a body row, one text per column; merged cells are noted in `notes`."""
+def _body_row(row: list[_Slot], width: int, scope: NoteScope,
+              notes: dict[str, Paragraph | None]) -> list[str]:
+    """Return a body row, one text per column; the first merged or nested cell of each kind
+    is noted in `notes` (kind → one of its paragraphs, to say where)."""
     out: list[str] = []
     for slot in row:
-        if slot.merge == "continue" and not _text(slot):
-            notes.append("merge")
         out += [_cell(slot, scope, False)] + [""] * (slot.span - 1)
-        if slot.span > 1:
-            notes.append("span")
-        if slot.nested:
-            notes.append("nested")
+        for key, present in (("merge", slot.merge == "continue" and not _text(slot)),
+                             ("span", slot.span > 1), ("nested", slot.nested)):
+            if present:
+                notes.setdefault(key, next(iter(slot.paragraphs), None))
     return out + [""] * (width - len(out))
 
 
@@ -260,12 +263,11 @@ _NOTES = {
 }
 
 
-def _warn(source: Source, table: Table, notes: list[str], count: int,
+def _warn(source: Source, table: Table, notes: dict[str, Paragraph | None], count: int,
           grid: list[list[_Slot]]) -> None:
     where = next(iter(table.paragraphs()), None)
-    for key in _NOTES:
-        if key in notes:
-            source.warn(f"import.table-{key}", _NOTES[key] + "; hãy xem lại.", where)
+    for key, paragraph in notes.items():
+        source.warn(f"import.table-{key}", _NOTES[key] + "; hãy xem lại.", paragraph or where)
     if table.header_rows > 2:
         source.warn("import.table-header", f"bảng có {table.header_rows} dòng tiêu đề; dữ liệu "
                     f"giữ {count} dòng tiêu đề, các dòng còn lại thành dòng thường.", where)
