@@ -20,7 +20,6 @@ from generator.importer.outline import build_tree, flatten, heading_of, number_p
 from generator.importer.parts import CLOSING, split
 from generator.importer.run import write_texts
 from generator.importer.source import Source
-from generator.importer.tables import item_strings
 from generator.importer.text import plain
 from generator.importer.yamlfile import area_yaml
 from generator.loader import SourceFile, load_yaml
@@ -89,12 +88,23 @@ def import_area(docx: Path, report_dir: Path, heading: str, force: bool = False)
 
 def _faithfulness(source: Source, parts, data: dict, heading: str) -> Faithfulness:
     """Measure the area's data against the file, its header and tail left out on purpose."""
-    texts = [heading, *item_strings(data["paragraphs"]), *data["notes"].values()]
+    texts = [heading, *_item_strings(data["paragraphs"]), *data["notes"].values()]
     for section in data.get("sections", []):
-        texts += [section["heading"], *item_strings(section["paragraphs"])]
+        texts += [section["heading"], *_item_strings(section["paragraphs"])]
     matched = [p for p in parts.body if heading_of(p) and same_heading(plain(p.runs), heading)]
     return measure(source, parts, texts, len(data.get("sections", [])) + len(matched[:1]),
                    len(data["notes"]), skip_layout=True)
+
+
+def _item_strings(value) -> list[str]:
+    """Return every string of a paragraph item (a text, or a table's caption, unit and cells)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if k != "span" for s in _item_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _item_strings(v)]
+    return []
 
 
 def _area_path(folder: ReportFolder, name: str, report_source: SourceFile, entry) -> Path:

@@ -26,7 +26,7 @@ from generator.importer.parts import (
     is_separator,
 )
 from generator.importer.source import Source
-from generator.importer.tables import BodyTable, cell_texts, marks, source_cells
+from generator.importer.tables import LINE_BREAK, BodyTable, marks
 from generator.ooxml.reader import NoteRun, Paragraph, Table
 from generator.vnformat import format_number
 
@@ -154,11 +154,24 @@ def _cell_verdicts(carried: list[BodyTable]) -> dict[int, bool]:
     """
     out: dict[int, bool] = {}
     for mark in carried:
-        data = {normalize(text) for text in cell_texts(mark.item)}
-        for cell in source_cells(mark.table):
+        data = {normalize(text) for text in _cell_texts(mark.item)}
+        for cell in _source_cells(mark.table):
             found = normalize(" ".join(p.text for p in cell)) in data
             out.update((id(p), found) for p in cell)
     return out
+
+
+def _cell_texts(item: dict) -> set[str]:
+    """Return the visible text of each cell of a table item (line breaks as spaces)."""
+    spec = item["table"]
+    cells = [c["text"] if isinstance(c, dict) else c for row in spec["header"] for c in row]
+    cells += [c for row in spec["rows"] for c in row]
+    return {c.replace(LINE_BREAK, " ") for c in cells}
+
+
+def _source_cells(table: Table) -> list[list[Paragraph]]:
+    """Return the paragraphs of each cell of `table` that shows some text."""
+    return [cell for row in table.rows for cell in row if any(p.text.strip() for p in cell)]
 
 
 def _paragraphs_against(source: Source, parts: Parts, pool: str, result: Faithfulness,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from generator.importer.patterns import ADDRESSEE
 from generator.importer.source import Source
-from generator.importer.text import Item, NoteScope, markup, plain
+from generator.importer.text import Item, NoteScope, markup
 from generator.ooxml.reader import Paragraph, Table, TextRun
 
 UNIT = re.compile(r"^\(?\s*(?:ĐVT|Đơn\s+vị\s+tính|Đơn\s+vị)\s*:", re.IGNORECASE)
@@ -48,8 +48,9 @@ class BodyTable:
 
 
 def is_layout(table: Table) -> bool:
-    """Return True for a table that is a frame rather than figures: one row, or Kính gửi."""
-    return len(table.rows) < 2 or any(ADDRESSEE.match(p.text) for p in table.paragraphs())
+    """Return True for a table that is a frame rather than figures: one row, Kính gửi, empty."""
+    texts = [p.text for p in table.paragraphs() if p.text.strip()]
+    return len(table.rows) < 2 or not texts or any(ADDRESSEE.match(t) for t in texts)
 
 
 def body_table(source: Source, table: Table, before: list[Paragraph]) -> tuple[int, Paragraph]:
@@ -57,11 +58,18 @@ def body_table(source: Source, table: Table, before: list[Paragraph]) -> tuple[i
     paragraph standing for `table` in the body."""
     mark = BodyTable(source, table)
     taken = 0
-    if before and UNIT.match(before[-1].text.strip()) and len(before[-1].text) <= 120:
+    if before and _unit_like(before[-1]):
         mark.unit, taken = before[-1], 1
     if len(before) > taken and _caption_like(before[-1 - taken]):
         mark.caption, taken = before[-1 - taken], taken + 1
     return taken, Paragraph(table.index, runs=[mark])
+
+
+def _unit_like(paragraph: Paragraph) -> bool:
+    """Return True for a short ``ĐVT: …`` line with no footnote (the unit is printed as text)."""
+    text = paragraph.text.strip()
+    return bool(UNIT.match(text)) and len(text) <= 80 and all(
+        isinstance(r, TextRun) for r in paragraph.runs)
 
 
 def _caption_like(paragraph: Paragraph) -> bool:
@@ -106,7 +114,7 @@ def paragraph_items(paragraphs: list[list[Item]], scope: NoteScope,
             mark = found[0]
             mark.source.warn("import.table-text", "bảng đứng trước đề mục đầu tiên, nơi chỉ có "
                              "đoạn văn; mỗi ô có chữ được giữ thành một đoạn, hãy xem lại.",
-                             mark.table.paragraphs()[0])
+                             next(iter(mark.table.paragraphs()), None))
             out += [t for p in mark.paragraphs() if (t := markup(p.runs, scope.anchor))]
     return out
 
@@ -115,7 +123,7 @@ def table_item(mark: BodyTable, scope: NoteScope) -> dict:
     """Return the ``{"table": …}`` item of `mark`, its notes numbered in `scope`."""
     table, source = mark.table, mark.source
     grid = [_columns(table, r) for r in range(len(table.rows))]
-    width = max(len(g) for g in grid)
+    width = max(sum(slot.span for slot in row) for row in grid)
     count = _header_count(table, grid)
     spec: dict = {}
     if mark.caption:
@@ -274,28 +282,3 @@ def _warn(source: Source, table: Table, notes: dict[str, Paragraph | None], coun
     elif not table.header_rows and not _labels(grid[0]):
         source.warn("import.table-header", "không rõ dòng tiêu đề của bảng; dòng đầu được lấy "
                     "làm dòng tiêu đề (in đậm, lặp lại ở đầu mỗi trang), hãy xem lại.", where)
-
-
-def item_strings(value) -> list[str]:
-    """Return every string of a paragraph item (a text, or a table's caption, unit and cells)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() if k != "span" for s in item_strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in item_strings(v)]
-    return []
-
-
-def cell_texts(item: dict) -> set[str]:
-    """Return the visible text of each cell of a table item (line breaks as spaces)."""
-    spec = item["table"]
-    cells = [c["text"] if isinstance(c, dict) else c for row in spec["header"] for c in row]
-    cells += [c for row in spec["rows"] for c in row]
-    return {c.replace(LINE_BREAK, " ") for c in cells}
-
-
-def source_cells(table: Table) -> list[list[Paragraph]]:
-    """Return the paragraphs of each cell of `table` that shows some text."""
-    return [cell for row in table.rows for cell in row if plain(r for p in cell for r in p.runs
-                                                                  ).strip()]

@@ -7,8 +7,8 @@ import re
 import yaml
 
 _COMMENT = ("# Một bảng: mỗi dòng là một danh sách trong [ ], các ô cách nhau dấu phẩy.",
-            "# {text: ..., span: 2} là ô tiêu đề gộp 2 cột; \"\" ở dòng tiêu đề thứ hai gộp với ô "
-            "phía trên.")
+            "# {text: ..., span: 2} là ô tiêu đề gộp 2 cột; \"\" ở dòng tiêu đề thứ hai gộp với ô"
+            + " phía trên.")
 _NEVER_PLAIN = re.compile(r"[,\[\]{}]|: |:$| #|^[-?:!&*|>'\"%@`#\s]|\s$")
 """What ends or changes a plain scalar inside ``[ ]`` (flow indicators, comments, indicators)."""
 

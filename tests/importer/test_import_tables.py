@@ -12,7 +12,6 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from generator.importer.convert import convert_report
 from generator.importer.faithful import REASONS, measure
