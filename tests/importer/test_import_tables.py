@@ -21,7 +21,7 @@ from generator.importer.source import Source
 from generator.pipeline import build_report
 from tests.conftest import ROOT, require_tool
 from tests.importer import handmade
-from tests.importer.import_helpers import docx_text, load
+from tests.importer.import_helpers import docx_text, libreoffice_resave, load
 
 SAMPLE = ROOT / "data" / "can-tho-2026-9-thang"
 CAPTION, UNIT = "Một số chỉ tiêu chủ yếu", "ĐVT: tỷ đồng"
@@ -159,6 +159,37 @@ def test_sample_tables_round_trip_through_import(tmp_path):
     assert docx_text(rebuilt)[1] == docx_text(built)[1]  # the note in a cell kept its text
 
 
+def test_libreoffice_resaved_sample_keeps_its_table(tmp_path):
+    built = build_report(SAMPLE, tmp_path / "sample.docx").output
+    resaved = libreoffice_resave(require_tool("soffice"), built, tmp_path / "lo")
+    result = import_report(resaved, tmp_path / "imported")
+    rebuilt = build_report(tmp_path / "imported", tmp_path / "again.docx").output
+
+    assert result.faithfulness.data.tables == result.faithfulness.source.tables >= 1
+    count = result.faithfulness.data.tables
+    assert data_tables(rebuilt)[:count] == data_tables(resaved)[:count]
+
+
+def test_cell_paragraphs_and_line_breaks_stay_lines_of_the_cell(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO")
+    document.add_heading("I. KẾT QUẢ", 1)
+    table = _typed_table(document, [["TT", "So với"], ["1", ""]])
+    table.cell(0, 1).add_paragraph("cùng kỳ (%)")
+    cell = table.cell(1, 1).paragraphs[0]
+    cell.add_run("Thu").add_break()
+    cell.add_run("ngân sách")
+    document.add_paragraph("Trên đây là báo cáo.")
+    document.save(tmp_path / "in.docx")
+    import_report(tmp_path / "in.docx", tmp_path / "out")
+
+    assert _table_items(tmp_path / "out") == [{
+        "header": [["TT", "So với[xuống dòng]cùng kỳ (%)"]],
+        "rows": [["1", "Thu[xuống dòng]ngân sách"]]}]
+    built = build_report(tmp_path / "out", tmp_path / "built.docx").output
+    assert data_tables(built) == data_tables(tmp_path / "in.docx")
+
+
 def _table_items_of(folder, area: str) -> list[dict]:
     data = load(folder / "areas" / f"{area}.yaml")
     return [p["table"] for p in data.get("paragraphs", []) if isinstance(p, dict)]
@@ -203,6 +234,34 @@ def test_merges_in_the_body_and_a_nested_table_keep_their_text_and_say_so(tmp_pa
     codes = {d.code for d in result.diagnostics.items}
     assert {"import.table-merge", "import.table-span", "import.table-nested"} <= codes
     assert result.faithfulness.losses == []
+
+
+def test_a_table_under_a_sub_heading_stays_in_its_section(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO")
+    document.add_heading("I. KẾT QUẢ", 1)
+    document.add_paragraph("Tình hình chung.")
+    document.add_heading("1. Kinh tế", 2)
+    document.add_paragraph("Số liệu như sau:")
+    _typed_table(document, [["Chỉ tiêu", "Kết quả"], ["Thu ngân sách", "105%"]])
+    document.add_paragraph("Tiếp tục phấn đấu.")
+    document.add_heading("2. Xã hội", 2)
+    document.add_paragraph("Ổn định.")
+    document.add_paragraph("Trên đây là báo cáo.")
+    document.save(tmp_path / "in.docx")
+    import_report(tmp_path / "in.docx", tmp_path / "out")
+
+    area = load(next((tmp_path / "out" / "areas").glob("*.yaml")))
+    assert area["paragraphs"] == ["Tình hình chung."]
+    assert area["sections"][0]["paragraphs"] == [
+        "Số liệu như sau:", {"table": {"header": [["Chỉ tiêu", "Kết quả"]],
+                                       "rows": [["Thu ngân sách", "105%"]]}},
+        "Tiếp tục phấn đấu."]
+    built = build_report(tmp_path / "out", tmp_path / "built.docx").output
+    paragraphs, _ = docx_text(built)
+    order = [paragraphs.index(t) for t in ("Số liệu như sau:", "Thu ngân sách",
+                                           "Tiếp tục phấn đấu.", "2. Xã hội")]
+    assert order == sorted(order)
 
 
 def test_tables_that_are_not_figures_stay_paragraphs(tmp_path):
