@@ -251,10 +251,12 @@ def body_paragraphs(source: Source, blocks) -> list[Paragraph]:
             for paragraph in block.paragraphs():
                 _report_objects(source, paragraph)
             if is_layout(block):
-                source.warn("import.table-frame", "bảng chỉ có một dòng (hoặc khối Kính gửi) "
-                            "được giữ thành đoạn văn, mỗi đoạn trong ô thành một đoạn.",
-                            next(iter(block.paragraphs()), None))
-                out += [p for p in block.paragraphs() if p.text.strip() or _has_note(p)]
+                kept = [p for p in block.paragraphs() if p.text.strip() or _has_note(p)]
+                if kept:
+                    source.warn("import.table-frame", "bảng chỉ có một dòng (hoặc là khối Kính "
+                                "gửi) được giữ thành đoạn văn, mỗi đoạn trong ô thành một đoạn.",
+                                kept[0])
+                out += kept
                 continue
             taken, paragraph = body_table(source, block, _lines_above(blocks[:i], out))
             del out[len(out) - taken:]

@@ -26,6 +26,8 @@ _CAPTION_STYLES = {"caption", "table caption"}
 _NUMBER = re.compile(r"[-+−]?[\d.,]*\d[\d.,]*\s*%?")
 _LABEL_CHARS = 80
 LINE_BREAK = "[xuống dòng]"
+MAX_SPAN = 50
+"""The most columns a header cell of the data may span (schema.SpanCell)."""
 
 
 @dataclass(eq=False)
@@ -227,7 +229,7 @@ def _header_row(row: list[_Slot], width: int, scope: NoteScope, first: bool) -> 
     out: list = []
     for slot in row:
         text = "" if slot.merge == "continue" and not _text(slot) else _cell(slot, scope, True)
-        if first and slot.span > 1:
+        if first and 1 < slot.span <= MAX_SPAN:
             out.append({"text": text, "span": slot.span})
         else:
             out += [text] + [""] * (slot.span - 1)

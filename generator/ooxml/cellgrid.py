@@ -8,6 +8,8 @@ from generator.ooxml.ns import qn
 
 _FALSE = {"0", "false", "off", "none"}
 _GRID = qn("w:tblGrid")
+MAX_COLUMNS = 63
+"""Word's own limit: a larger span or skip is a damaged (or hostile) file, held to it."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def cell_shape(tc) -> CellShape:
     merge = tcpr.find(qn("w:vMerge"))
     width = tcpr.find(qn("w:tcW"))
     size = _number(width, "w:w")
-    return CellShape(max(span or 1, 1),
+    return CellShape(min(max(span or 1, 1), MAX_COLUMNS),
                      None if merge is None else (merge.get(qn("w:val")) or "continue"),
                      None if size is None else (size, width.get(qn("w:type"), "dxa")), nested)
 
@@ -63,7 +65,7 @@ def row_facts(tr) -> tuple[bool, int]:
         return False, 0
     header = trpr.find(qn("w:tblHeader"))
     repeated = header is not None and (header.get(qn("w:val")) or "1").lower() not in _FALSE
-    return repeated, _number(trpr.find(qn("w:gridBefore")), "w:val") or 0
+    return repeated, min(_number(trpr.find(qn("w:gridBefore")), "w:val") or 0, MAX_COLUMNS)
 
 
 def _number(element, attribute: str) -> int | None:

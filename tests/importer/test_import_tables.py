@@ -298,3 +298,22 @@ def test_area_import_carries_a_department_table(report_copy, tmp_path):
     assert result.exit_code == 0, result.output
     assert "1 bảng" in result.output and "không có gì bị bỏ sót" in result.output
     assert _table_items(report_copy)[0]["header"] == HEADER
+
+
+def test_a_damaged_span_is_held_to_words_limit(tmp_path):
+    """``w:gridSpan`` of a billion (a damaged or hostile file) is read as Word's 63 columns."""
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO")
+    document.add_heading("I. KẾT QUẢ", 1)
+    table = _typed_table(document, [["Chỉ tiêu", "Kết quả"], ["Thu", "105%"]])
+    span = OxmlElement("w:gridSpan")
+    span.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "1000000000")
+    table.cell(0, 1)._tc.get_or_add_tcPr().append(span)
+    document.add_paragraph("Trên đây là báo cáo.")
+    document.save(tmp_path / "in.docx")
+    result = import_report(tmp_path / "in.docx", tmp_path / "out")
+
+    header, rows = (_table_items(tmp_path / "out")[0][k] for k in ("header", "rows"))
+    assert header[0][:2] == ["Chỉ tiêu", "Kết quả"] and len(header[0]) == 64
+    assert rows == [["Thu", "105%"] + [""] * 62]
+    assert result.faithfulness.losses == []
