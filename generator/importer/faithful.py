@@ -166,6 +166,7 @@ def _cell_texts(item: dict) -> set[str]:
     spec = item["table"]
     cells = [c["text"] if isinstance(c, dict) else c for row in spec["header"] for c in row]
     cells += [c for row in spec["rows"] for c in row]
+    cells += [spec[key] for key in ("caption", "unit") if spec.get(key)]  # a row taken as unit
     return {c.replace(LINE_BREAK, " ") for c in cells}
 
 

@@ -126,12 +126,16 @@ def table_item(mark: BodyTable, scope: NoteScope) -> dict:
     table, source = mark.table, mark.source
     grid = [_columns(table, r) for r in range(len(table.rows))]
     width = max(sum(slot.span for slot in row) for row in grid)
-    count = _header_count(table, grid)
+    unit = mark.unit or _unit_row(grid, width)
+    marked = table.header_rows
+    if unit is not None and unit is not mark.unit:  # the unit typed in a first, merged row
+        grid, marked = grid[1:], max(0, marked - 1)
+    count = _header_count(marked, grid)
     spec: dict = {}
     if mark.caption:
         spec["caption"] = markup(mark.caption.runs, scope.anchor, drop_uniform=True)
-    if mark.unit:
-        spec["unit"] = " ".join(mark.unit.text.split())
+    if unit is not None:
+        spec["unit"] = " ".join(unit.text.split())
     notes: dict[str, Paragraph | None] = {}
     spec["header"] = [_header_row(grid[0], width, scope, first=True)]
     if count == 2:
@@ -140,8 +144,17 @@ def table_item(mark: BodyTable, scope: NoteScope) -> dict:
     widths = _widths(table, width)
     if widths:
         spec["widths"] = widths
-    _warn(source, table, notes, count, grid)
+    _warn(source, table, notes, (marked, count), grid)
     return {"table": spec}
+
+
+def _unit_row(grid: list[list[_Slot]], width: int) -> Paragraph | None:
+    """Return the ``ĐVT: …`` line when the first row is only that, in one cell across the table."""
+    first = grid[0]
+    if len(grid) < 3 or width < 2 or len(first) != 1 or first[0].span != width:
+        return None
+    lines = [p for p in first[0].paragraphs if p.text.strip()]
+    return lines[0] if len(lines) == 1 and _unit_like(lines[0]) else None
 
 
 @dataclass
@@ -163,11 +176,11 @@ def _columns(table: Table, r: int) -> list[_Slot]:
     return slots
 
 
-def _header_count(table: Table, grid: list[list[_Slot]]) -> int:
-    """Return 1 or 2: the marked header rows, else the first row and a continuation of it."""
+def _header_count(marked: int, grid: list[list[_Slot]]) -> int:
+    """Return 1 or 2: the `marked` header rows, else the first row and a continuation of it."""
     most = min(2, len(grid) - 1)
-    if table.header_rows:
-        return min(table.header_rows, most)
+    if marked:
+        return min(marked, most)
     if most < 2:
         return 1
     if any(s.merge == "continue" for s in grid[1]):  # merged down from the first row
@@ -273,14 +286,15 @@ _NOTES = {
 }
 
 
-def _warn(source: Source, table: Table, notes: dict[str, Paragraph | None], count: int,
-          grid: list[list[_Slot]]) -> None:
+def _warn(source: Source, table: Table, notes: dict[str, Paragraph | None],
+          header: tuple[int, int], grid: list[list[_Slot]]) -> None:
+    marked, count = header
     where = next(iter(table.paragraphs()), None)
     for key, paragraph in notes.items():
         source.warn(f"import.table-{key}", _NOTES[key] + "; hãy xem lại.", paragraph or where)
-    if table.header_rows > 2:
-        source.warn("import.table-header", f"bảng có {table.header_rows} dòng tiêu đề; dữ liệu "
-                    f"giữ {count} dòng tiêu đề, các dòng còn lại thành dòng thường.", where)
-    elif not table.header_rows and not _labels(grid[0]):
+    if marked > 2:
+        source.warn("import.table-header", f"bảng có {marked} dòng tiêu đề; dữ liệu giữ "
+                    f"{count} dòng tiêu đề, các dòng còn lại thành dòng thường.", where)
+    elif not marked and not _labels(grid[0]):
         source.warn("import.table-header", "không rõ dòng tiêu đề của bảng; dòng đầu được lấy "
                     "làm dòng tiêu đề (in đậm, lặp lại ở đầu mỗi trang), hãy xem lại.", where)

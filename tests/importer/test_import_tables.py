@@ -317,3 +317,22 @@ def test_a_damaged_span_is_held_to_words_limit(tmp_path):
     assert header[0][:2] == ["Chỉ tiêu", "Kết quả"] and len(header[0]) == 64
     assert rows == [["Thu", "105%"] + [""] * 62]
     assert result.faithfulness.losses == []
+
+
+def test_a_unit_typed_in_a_first_merged_row_becomes_the_unit(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO")
+    document.add_heading("I. KẾT QUẢ", 1)
+    table = _typed_table(document, [["", "", ""], ["TT", "Chỉ tiêu", "Kết quả"],
+                                    ["1", "Thu ngân sách", "6.285"]])
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "ĐVT: tỷ đồng"
+    document.add_paragraph("Trên đây là báo cáo.")
+    document.save(tmp_path / "in.docx")
+    result = import_report(tmp_path / "in.docx", tmp_path / "out")
+
+    assert _table_items(tmp_path / "out") == [{
+        "unit": "ĐVT: tỷ đồng", "header": [["TT", "Chỉ tiêu", "Kết quả"]],
+        "rows": [["1", "Thu ngân sách", "6.285"]]}]
+    assert result.faithfulness.losses == []
+    built = build_report(tmp_path / "out", tmp_path / "built.docx").output
+    assert "ĐVT: tỷ đồng" in docx_text(built)[0]
