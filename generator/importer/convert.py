@@ -15,6 +15,7 @@ from generator import vnformat
 from generator.importer.outline import Node, build_tree, flatten, heading_of, numbered_items, slug
 from generator.importer.parts import CLOSING, Parts
 from generator.importer.source import Source
+from generator.importer.tables import paragraph_items
 from generator.importer.text import Item, NoteScope, markup, plain
 from generator.ooxml.reader import TextRun
 from generator.resolve import DOC_ABBREVS
@@ -92,7 +93,7 @@ def convert_report(source: Source, parts: Parts) -> Imported:
         roots, intro_runs = [Node(1, [TextRun(FALLBACK_HEADING)], paragraphs=intro_runs)], []
         ctx.added.append(f"đề mục “{FALLBACK_HEADING}”")
         ctx.fallback = True
-    intro = _texts(intro_runs, ctx.scope)
+    intro = _texts(intro_runs, ctx.scope, tables=False)
     outline = [_entry(ctx, node, vnformat.roman(i) + ".") for i, node in enumerate(roots, 1)]
     closing = markup(closing_runs, ctx.scope.anchor) if closing_runs else None
     periodic = parts.header.doc_type in PERIODIC_TYPES
@@ -144,8 +145,8 @@ def _closing(source: Source, body: list) -> list[Item] | None:
     return ([TextRun(last.label + " ")] if last.label else []) + last.runs
 
 
-def _texts(paragraphs: list[list[Item]], scope: NoteScope) -> list[str]:
-    return [text for runs in paragraphs if (text := markup(runs, scope.anchor))]
+def _texts(paragraphs: list[list[Item]], scope: NoteScope, tables: bool = True) -> list:
+    return paragraph_items(paragraphs, scope, tables)
 
 
 def _entry(ctx: _Context, node: Node, label: str) -> dict:

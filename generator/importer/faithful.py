@@ -26,6 +26,7 @@ from generator.importer.parts import (
     is_separator,
 )
 from generator.importer.source import Source
+from generator.importer.tables import LINE_BREAK, BodyTable, marks
 from generator.ooxml.reader import NoteRun, Paragraph, Table
 from generator.vnformat import format_number
 
@@ -35,8 +36,7 @@ REASONS = {
     "state": "quốc hiệu, tiêu ngữ của văn bản nhà nước; mẫu hiện tại chỉ in tiêu đề của Đảng",
     "number": "số và ký hiệu kiểu nhà nước; mẫu hiện tại in số theo kiểu của Đảng (Số …-…/…)",
     "appendix": "nằm sau chữ ký (văn bản kèm theo, phụ lục); baocao chưa có phần phụ lục",
-    "table": "bảng; baocao chưa in bảng, nội dung được giữ thành {rows} đoạn (các ô ngăn cách "
-             "bằng ' | ')",
+    "cell": "ô của bảng; bảng trong dữ liệu không có chữ này",
     "note": "chú thích không còn chỗ tham chiếu trong dữ liệu",
     "missing": "không có trong dữ liệu",
     "object": "không chuyển được thành chữ, cần chèn lại bằng tay sau khi tạo văn bản",
@@ -70,6 +70,8 @@ class Faithfulness:
     losses: list[Loss] = field(default_factory=list)
     kept_headings: int = 0
     """Headings carried as bold paragraphs with their own numbers (not in the outline)."""
+    kept_tables: int = 0
+    """Tables carried as paragraphs (a one-row frame, a table before the first heading)."""
     added: list[str] = field(default_factory=list)
     """What the build prints that the source lacks (stand-ins, a default closing)."""
     skipped: int = 0
@@ -84,6 +86,8 @@ class Faithfulness:
         if self.kept_headings:
             line += (f" ({format_number(self.kept_headings)} đề mục khác giữ nguyên số và chữ "
                      "thành đoạn in đậm)")
+        if self.kept_tables:
+            line += f" ({format_number(self.kept_tables)} bảng khác giữ thành đoạn văn)"
         if self.skipped:
             line += (f"; bỏ qua {format_number(self.skipped)} đoạn của khối đầu, trích yếu, "
                      "nơi nhận và chữ ký (khi nhập một phần)")
@@ -130,13 +134,11 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
     pool = _Pool(normalize(t) for t in data_texts if t)
     result = Faithfulness(Counts(), Counts(0, outline_headings, data_notes),
                           added=list(added or []))
-    _paragraphs_against(source, parts, pool, result, skip_layout)
+    carried = [mark for mark in marks(parts.body) if mark.item is not None]
+    result.source.tables, result.data.tables = len(parts.tables), len(carried)
+    result.kept_tables = len(parts.tables) - len(carried)
+    _paragraphs_against(source, parts, pool, result, skip_layout, _cell_verdicts(carried))
     result.source.notes = len(_referenced_notes(source))
-    result.source.tables = len(parts.tables)
-    for table in parts.tables:
-        rows = sum(1 for row in table.rows if any(p.text.strip() for c in row for p in c))
-        result.losses.append(Loss(table.index, "bảng " + _excerpt(table.paragraphs()[0].text, 30)
-                                  if table.rows else "bảng", REASONS["table"].format(rows=rows)))
     for key in sorted(_referenced_notes(source)):
         text = " ".join(p.text for p in source.document.notes[key])
         if normalize(text) and normalize(text) not in pool:
@@ -159,9 +161,41 @@ class _Pool:
         return line in self.texts or line in self.joined
 
 
+def _cell_verdicts(carried: list[BodyTable]) -> dict[int, bool]:
+    """Return, per paragraph of a table carried as a table, whether its cell is in that table.
+
+    A cell is looked up among the cells of its own table, not in the whole data: a dropped
+    ``1`` or ``7,84`` would be found somewhere else.
+    """
+    out: dict[int, bool] = {}
+    for mark in carried:
+        data = {normalize(text) for text in _cell_texts(mark.item)}
+        for cell in _source_cells(mark.table):
+            found = normalize(" ".join(p.text for p in cell)) in data
+            out.update((id(p), found) for p in cell)
+    return out
+
+
+def _cell_texts(item: dict) -> set[str]:
+    """Return the visible text of each cell of a table item (line breaks as spaces)."""
+    spec = item["table"]
+    cells = [c["text"] if isinstance(c, dict) else c for row in spec["header"] for c in row]
+    cells += [c for row in spec["rows"] for c in row]
+    cells += [spec[key] for key in ("caption", "unit") if spec.get(key)]  # a row taken as unit
+    return {c.replace(LINE_BREAK, " ") for c in cells}
+
+
+def _source_cells(table: Table) -> list[list[Paragraph]]:
+    """Return the paragraphs of each cell of `table` that shows some text."""
+    return [cell for row in table.rows for cell in row if any(p.text.strip() for p in cell)]
+
+
 def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faithfulness,
-                        skip_layout: bool) -> None:
-    """Count the source's paragraphs and headings into `result`, adding each one not carried."""
+                        skip_layout: bool, cells: dict[int, bool]) -> None:
+    """Count the source's paragraphs and headings into `result`, adding each one not carried.
+
+    The paragraphs of a table carried as a table are judged by `cells`.
+    """
     body = {id(p) for p in parts.body}
     layout = {id(p) for p in parts.layout} if skip_layout else set()
     fields = _header_values(parts)
@@ -179,8 +213,14 @@ def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faith
         heading = id(paragraph) in body and (heading_of(paragraph) is not None
                                              or bool(PART.match(paragraph.text)))
         result.source.headings += heading
-        missing = [ln for ln in lines if not _carried(ln, pool, fields)]
-        if missing:
+        in_table = cells.get(id(paragraph))
+        if in_table is None:
+            missing = [ln for ln in lines if not _carried(ln, pool, fields)]
+        else:
+            missing = [] if in_table else lines
+        if in_table is False:
+            result.losses.append(Loss(paragraph.index, " / ".join(missing), REASONS["cell"]))
+        elif missing:
             result.losses.append(_loss(source, parts, paragraph, missing))
         else:
             result.data.paragraphs += 1

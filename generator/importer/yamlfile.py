@@ -12,6 +12,7 @@ import datetime as dt
 import yaml
 
 from generator.importer.convert import AreaOut, Imported
+from generator.importer.tableyaml import table_lines
 from generator.textform import block_lines
 
 TODO = "chưa có trong tệp Word: hãy sửa"
@@ -70,6 +71,8 @@ def _note(key, text, indent: int) -> list[str]:
 def _item(value, indent: int) -> list[str]:
     """Return one list entry (``- …``) at `indent`."""
     pad = " " * indent
+    if isinstance(value, dict) and "table" in value:
+        return table_lines(value["table"], indent)
     if isinstance(value, dict):
         lines: list[str] = []
         for k, v in value.items():

@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from generator.errors import BaocaoError
+from generator.ooxml.cellgrid import CellShape, cell_shape, children, grid_widths, row_facts
 from generator.ooxml.ns import qn
 from generator.ooxml.safezip import Package, open_package
 
@@ -71,10 +72,19 @@ class Paragraph:
 
 @dataclass
 class Table:
-    """A table: rows of cells of paragraphs; `index` is that of its first paragraph."""
+    """A table: rows of cells of paragraphs; `index` is that of its first paragraph.
+
+    `shapes` has one `CellShape` per cell of `rows`; `header_rows` counts the leading rows
+    marked to repeat on each page (``w:tblHeader``); `grid` holds the ``w:tblGrid`` column
+    widths in twips; `skipped` the grid columns each row leaves empty before its first cell.
+    """
 
     index: int
     rows: list[list[list[Paragraph]]]
+    shapes: list[list[CellShape]] = field(default_factory=list)
+    header_rows: int = 0
+    grid: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [p for row in self.rows for cell in row for p in cell]
@@ -265,11 +275,17 @@ class _Reader:
         return out
 
     def table(self, element) -> Table:
-        index = self.count + 1
-        rows = []
-        for tr in element.findall(qn("w:tr")):  # a nested table is flattened into its cell
-            rows.append([_flatten(self.blocks(tc)) for tc in tr if tc.tag == qn("w:tc")])
-        return Table(index, rows)
+        table = Table(self.count + 1, [], grid=grid_widths(element))
+        heading = True
+        for tr in children(element, "w:tr"):
+            repeated, before = row_facts(tr)
+            heading = heading and repeated
+            table.header_rows += heading
+            table.skipped.append(before)
+            cells = children(tr, "w:tc")
+            table.rows.append([_flatten(self.blocks(tc)) for tc in cells])  # nested: flattened
+            table.shapes.append([cell_shape(tc) for tc in cells])
+        return table
 
     def paragraph(self, p, index: int, in_control=False) -> Paragraph:
         ppr = _para_props(p.find(qn("w:pPr")))

@@ -63,6 +63,7 @@ def test_corpus_document_is_carried_or_listed_and_builds_with_its_text(name, tmp
     assert {normalize(loss.text) for loss in faithful.losses} == lost
     assert faithful.data.paragraphs == len(lines) - len(lost)
     assert faithful.data.headings + faithful.kept_headings == faithful.source.headings
+    assert faithful.data.tables + faithful.kept_tables == faithful.source.tables
 
     built, _ = docx_text(build_report(tmp_path / name, tmp_path / "built.docx").output)
     printed = "\n".join(normalize(p) for p in built)
