@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from generator.importer.outline import PART, heading_of, number_prefix
 from generator.importer.parts import (
+    ADDRESSEE,
     DATE,
     NUMBER,
     PARTY,
@@ -26,15 +27,17 @@ from generator.importer.parts import (
     is_separator,
 )
 from generator.importer.source import Source
+from generator.importer.tail import after_blocks, split_appendices
 from generator.ooxml.reader import NoteRun, Paragraph, Table
 from generator.vnformat import format_number
 
 _MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[_~])|\*+")
 _LIST_MARK = re.compile(r"^\s*(?:[-–—+•]\s*|[A-ZĐ]\s*[-.)]\s+)")
 REASONS = {
-    "state": "quốc hiệu, tiêu ngữ của văn bản nhà nước; mẫu hiện tại chỉ in tiêu đề của Đảng",
-    "number": "số và ký hiệu kiểu nhà nước; mẫu hiện tại in số theo kiểu của Đảng (Số …-…/…)",
-    "appendix": "nằm sau chữ ký (văn bản kèm theo, phụ lục); baocao chưa có phần phụ lục",
+    "state": "quốc hiệu, tiêu ngữ nằm ngoài khối đầu văn bản; thể thức chỉ in chúng ở khối đầu",
+    "number": "dòng số, ký hiệu thứ hai; chỉ dòng đầu tiên được đọc vào số và ký hiệu",
+    "appendix": "nằm sau chữ ký nhưng không mở đầu bằng dòng “PHỤ LỤC” (văn bản kèm theo); "
+                "chỉ phần phụ lục mới được chuyển thành phụ lục",
     "table": "bảng; baocao chưa in bảng, nội dung được giữ thành {rows} đoạn (các ô ngăn cách "
              "bằng ' | ')",
     "note": "chú thích không còn chỗ tham chiếu trong dữ liệu",
@@ -149,7 +152,7 @@ def _paragraphs_against(source: Source, parts: Parts, pool: str, result: Faithfu
     """Count the source's paragraphs and headings into `result`, adding each one not carried."""
     body = {id(p) for p in parts.body}
     layout = {id(p) for p in parts.layout} if skip_layout else set()
-    fields = _header_values(parts)
+    fields = _header_values(source, parts)
     carried_headings = 0
     for paragraph in _source_paragraphs(source):
         result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
@@ -192,17 +195,30 @@ def _carried(line: str, pool: str, fields: set[str]) -> bool:
     norm = normalize(plain)
     if not norm or is_separator(plain) or plain == "*" or PARTY.match(plain):
         return True
-    if norm in fields or RECIPIENTS.fullmatch(plain):
-        return True
+    if norm in fields or RECIPIENTS.fullmatch(plain) or ADDRESSEE.fullmatch(plain):
+        return True  # printed by the template: header, appendix labels, Nơi nhận, Kính gửi
     if (NUMBER.match(plain) or DATE.match(plain)) and not STATE_NUMBER.match(plain):
         return True  # read into number, doc_abbrev, organ.abbrev / place, date
+    if ADDRESSEE.match(plain):
+        return normalize(ADDRESSEE.sub("", plain)) in pool  # "Kính gửi: Sở Nội vụ"
     return norm in pool
 
 
-def _header_values(parts: Parts) -> set[str]:
-    """Return what the template prints from header keys: the type, the organ lines."""
+def _header_values(source: Source, parts: Parts) -> set[str]:
+    """Return what the template prints from header keys or by itself, normalised.
+
+    The type, the organ lines and the Số line read into the number and symbol; a state
+    header's quốc hiệu and tiêu ngữ (the NĐ30 template prints them); each phụ lục's label and
+    ``(Kèm theo …)`` line (the build writes them from the profile and the header).
+    """
     h = parts.header
-    values = {h.doc_type, h.organ_name or "", h.organ_parent or "", h.draft or ""}
+    values = {h.doc_type, h.organ_name or "", h.organ_parent or "", h.draft or "",
+              h.number_line}
+    if h.state:
+        values |= {line for p in parts.layout for line in re.split(r"[\n\t]+", p.text)
+                   if STATE.match(" ".join(line.split()))}
+    _, found = split_appendices(after_blocks(source.document.blocks, (parts.appendix or [None])[0]))
+    values |= {p.text for part in found for p in (part.label, part.reference) if p is not None}
     return {normalize(v) for v in values if v}
 
 
