@@ -121,7 +121,7 @@ def _signature(source: Source, lines: list[tuple[Paragraph, str]], out: dict[str
 APPENDIX_LABEL = re.compile(r"^\s*PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:[IVXLC]+|\d+))?\s*(?:[.:–-]\s*"
                             r"(?P<rest>.*?))?\s*$", re.IGNORECASE)
 """``PHỤ LỤC``, ``Phụ lục 1``, ``PHỤ LỤC I``, ``PHỤ LỤC II: MỘT SỐ CHỈ TIÊU …``."""
-REFERENCE = re.compile(r"^\s*\(\s*Kèm\s+theo\b.*\)\s*$", re.IGNORECASE)
+REFERENCE = re.compile(r"^\s*\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\b.*\)\s*$", re.IGNORECASE)
 """The ``(Kèm theo Báo cáo số …)`` line under an appendix title: the build writes its own."""
 _MAX_TITLE_LINES = 4
 
