@@ -18,6 +18,7 @@ from generator.importer.parts import ADDRESSEE, DASH, STATE_NUMBER, Header, Part
 from generator.importer.source import Source
 from generator.ooxml.reader import NoteRun, Paragraph, TextRun
 from generator.profiles import doctypes
+from generator.profiles.provinces import spelling_key
 from generator.profiles.spec import Profile
 
 STATE_PROFILE = "nd30"
@@ -38,8 +39,8 @@ def header_fields(source: Source, parts: Parts, year: int) -> dict:
     h = parts.header
     profile = profile_of(h, year)
     doc_abbrev, organ_abbrev = _symbol(h, profile)
-    organ = {"name": h.organ_name, "parent": h.organ_parent,
-             "abbrev": organ_abbrev or initials(h.organ_name)}
+    name, parent = _organ_lines(h, profile)
+    organ = {"name": name, "parent": parent, "abbrev": organ_abbrev or initials(name)}
     if organ["abbrev"] and not organ_abbrev:
         source.warn("import.abbrev", f"không thấy dòng 'Số …-BC/…'; ký hiệu cơ quan "
                     f"'{organ['abbrev']}' được suy ra từ tên cơ quan, hãy kiểm tra.")
@@ -58,6 +59,19 @@ def header_fields(source: Source, parts: Parts, year: int) -> dict:
         pass  # a draft's blank day (or an impossible date, which validation reports)
     report["draft"] = h.draft
     return report
+
+
+def _organ_lines(header: Header, profile: Profile) -> tuple[str | None, str | None]:
+    """Return (organ, parent): ``ỦY BAN NHÂN DÂN`` above ``XÃ Y`` is one organ on two lines.
+
+    Without bold to tell them apart, the line above the organ was read as its parent; a
+    state organ the profile prints on two lines (`Profile.organ_break_after`) is joined again.
+    """
+    name, parent = header.organ_name, header.organ_parent
+    if header.state and name and parent and any(
+            spelling_key(parent) == spelling_key(words) for words in profile.organ_break_after):
+        return f"{parent} {name}", None
+    return name, parent
 
 
 def _symbol(header: Header, profile: Profile) -> tuple[str | None, str | None]:

@@ -162,3 +162,15 @@ def test_a_party_documents_symbol_follows_the_profile_of_its_date(tmp_path):
 
         assert ("profile" in data, "doc_abbrev" in data, "period" in data) == (False,) * 3
         assert f"Số 05-{typed}/TU" in _header_column(document, 0)
+
+
+def test_a_two_line_state_organ_without_bold_is_one_organ(tmp_path):
+    """pandoc-made: nothing bold tells ``ỦY BAN NHÂN DÂN`` / ``XÃ …`` apart; NĐ30 joins them."""
+    corpus = ROOT / "tests" / "fixtures" / "import-corpus" / "docx"
+    result = import_report(corpus / "xa-bc-giua-nhiem-ky.docx", tmp_path / "out")
+    organ = result.compiled.manifest.organ
+    built = build_report(tmp_path / "out", tmp_path / "built.docx").output
+
+    assert (organ.name, organ.parent) == ("ỦY BAN NHÂN DÂN XÃ ……….", None)
+    assert _header_column(docx.Document(str(built)), 0) == [
+        "ỦY BAN NHÂN DÂN\nXÃ ……….", "Số:      /BC-UBND"]
