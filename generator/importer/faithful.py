@@ -153,6 +153,8 @@ def _paragraphs_against(source: Source, parts: Parts, pool: str, result: Faithfu
     body = {id(p) for p in parts.body}
     layout = {id(p) for p in parts.layout} if skip_layout else set()
     fields = _header_values(source, parts)
+    # a state header's quốc hiệu and tiêu ngữ: the NĐ30 template prints them, there only
+    state_header = {id(p) for p in parts.layout} if parts.header.state else set()
     carried_headings = 0
     for paragraph in _source_paragraphs(source):
         result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
@@ -167,7 +169,9 @@ def _paragraphs_against(source: Source, parts: Parts, pool: str, result: Faithfu
         heading = id(paragraph) in body and (heading_of(paragraph) is not None
                                              or bool(PART.match(paragraph.text)))
         result.source.headings += heading
-        missing = [ln for ln in lines if not _carried(ln, pool, fields)]
+        fixed = id(paragraph) in state_header
+        missing = [ln for ln in lines if not (fixed and STATE.match(" ".join(ln.split())))
+                   and not _carried(ln, pool, fields)]
         if missing:
             result.losses.append(_loss(source, parts, paragraph, missing))
         else:
@@ -207,16 +211,12 @@ def _carried(line: str, pool: str, fields: set[str]) -> bool:
 def _header_values(source: Source, parts: Parts) -> set[str]:
     """Return what the template prints from header keys or by itself, normalised.
 
-    The type, the organ lines and the Số line read into the number and symbol; a state
-    header's quốc hiệu and tiêu ngữ (the NĐ30 template prints them); each phụ lục's label and
-    ``(Kèm theo …)`` line (the build writes them from the profile and the header).
+    The type, the organ lines and the Số line read into the number and symbol; each phụ lục's
+    label and ``(Kèm theo …)`` line (the build writes them from the profile and the header).
     """
     h = parts.header
     values = {h.doc_type, h.organ_name or "", h.organ_parent or "", h.draft or "",
               h.number_line}
-    if h.state:
-        values |= {line for p in parts.layout for line in re.split(r"[\n\t]+", p.text)
-                   if STATE.match(" ".join(line.split()))}
     _, found = split_appendices(after_blocks(source.document.blocks, (parts.appendix or [None])[0]))
     values |= {p.text for part in found for p in (part.label, part.reference) if p is not None}
     return {normalize(v) for v in values if v}

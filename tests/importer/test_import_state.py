@@ -174,3 +174,12 @@ def test_a_two_line_state_organ_without_bold_is_one_organ(tmp_path):
     assert (organ.name, organ.parent) == ("ỦY BAN NHÂN DÂN XÃ ……….", None)
     assert _header_column(docx.Document(str(built)), 0) == [
         "ỦY BAN NHÂN DÂN\nXÃ ……….", "Số:      /BC-UBND"]
+
+
+def test_a_quoc_hieu_outside_the_header_is_not_taken_as_printed(tmp_path):
+    """An attached form after the signature repeating the quốc hiệu is listed, not carried."""
+    after = ["Mẫu số 01", NATION, MOTTO, "ĐƠN ĐỀ NGHỊ"]
+    result, _ = _import_and_build(
+        _state(["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG", "Số: 218/BC-UBND"], after=after), tmp_path)
+
+    assert [loss.text for loss in result.faithfulness.losses] == after
