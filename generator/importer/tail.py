@@ -138,7 +138,7 @@ class AppendixPart:
 
     @property
     def title_text(self) -> str:
-        rest = (APPENDIX_LABEL.match(self.label.text)["rest"] or "").strip()
+        rest = _label_rest(self.label)
         return " ".join(" ".join(p.text for p in self.title).split()) or rest
 
 
@@ -159,7 +159,7 @@ def split_appendices(blocks) -> tuple[list, list[AppendixPart]]:
     before: list = []
     found: list[AppendixPart] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and _is_label(block):
+        if isinstance(block, Paragraph) and _label_rest(block) is not None:
             found.append(AppendixPart(block))
             continue
         if not found:
@@ -172,9 +172,10 @@ def split_appendices(blocks) -> tuple[list, list[AppendixPart]]:
     return before, found
 
 
-def _is_label(paragraph: Paragraph) -> bool:
+def _label_rest(paragraph: Paragraph) -> str | None:
+    """Return what follows ``PHỤ LỤC I`` on its line ("" if nothing), or None if not a label."""
     m = APPENDIX_LABEL.match(" ".join(paragraph.text.split()))
-    return m is not None and (m["rest"] or "") == (m["rest"] or "").upper()
+    return None if m is None else (m["rest"] or "")
 
 
 def _title_or_reference(part: AppendixPart, paragraph: Paragraph) -> bool:
@@ -188,7 +189,7 @@ def _title_or_reference(part: AppendixPart, paragraph: Paragraph) -> bool:
     if part.reference is not None or len(part.title) >= _MAX_TITLE_LINES \
             or number_prefix(text) or PART.match(text):
         return False  # the content's first heading, never the title
-    titled = bool(part.title) or bool(APPENDIX_LABEL.match(part.label.text)["rest"])
+    titled = bool(part.title) or bool(_label_rest(part.label))
     if text == text.upper() and any(c.isalpha() for c in text) or not titled:
         part.title.append(paragraph)
         return True

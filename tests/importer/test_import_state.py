@@ -128,13 +128,13 @@ def test_an_appendix_after_the_signature_becomes_an_appendix(tmp_path):
     after = ["CHƯƠNG TRÌNH", "Hội nghị sơ kết", "PHỤ LỤC I", "MỘT SỐ CHỈ TIÊU CHỦ YẾU",
              "6 THÁNG NĂM 2024", "(Kèm theo Báo cáo số 218/BC-UBND ngày 10/7/2024)",
              "1. Thu ngân sách đạt 95% dự toán.", "2. Giải quyết việc làm cho 2.100 lao động.",
-             "Phụ lục II", "DANH SÁCH CÔNG TRÌNH", "Trường Tiểu học Phú Hữu."]
+             "Phụ lục II: Danh sách công trình", "Trường Tiểu học Phú Hữu."]
     result, document = _import_and_build(
         _state(["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG", "Số: 218/BC-UBND"], after=after), tmp_path)
     data = _report_yaml(tmp_path)
 
     assert [a["title"] for a in data["appendices"]] == [
-        "MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG NĂM 2024", "DANH SÁCH CÔNG TRÌNH"]
+        "MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG NĂM 2024", "Danh sách công trình"]
     area = (tmp_path / "out" / "areas" / f"{data['appendices'][1]['area']}.yaml")
     assert "Trường Tiểu học Phú Hữu." in area.read_text(encoding="utf-8")
     texts = [p.text for p in document.paragraphs]
