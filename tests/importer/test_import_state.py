@@ -183,3 +183,25 @@ def test_a_quoc_hieu_outside_the_header_is_not_taken_as_printed(tmp_path):
         _state(["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG", "Số: 218/BC-UBND"], after=after), tmp_path)
 
     assert [loss.text for loss in result.faithfulness.losses] == after
+
+
+def test_an_appendix_table_is_carried_the_way_the_body_carries_tables(tmp_path):
+    """Whatever the body path makes of a Word table, an appendix's table gets the same."""
+    sections = _state(["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG", "Số: 218/BC-UBND"],
+                      after=["PHỤ LỤC", "MỘT SỐ CHỈ TIÊU CHỦ YẾU"])
+    document = word_document(sections)
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in zip(table.rows, (["Chỉ tiêu", "Kế hoạch", "Thực hiện"],
+                                       ["Thu ngân sách", "10.500", "7.120"])):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.save(tmp_path / "in.docx")
+    result = import_report(tmp_path / "in.docx", tmp_path / "out")
+    built = build_report(tmp_path / "out", tmp_path / "built.docx").output
+
+    printed = [p.text for p in docx.Document(str(built)).paragraphs]
+    printed += [c.text for t in docx.Document(str(built)).tables for r in t.rows for c in r.cells]
+    assert all(any(text in line for line in printed)
+               for text in ("Thu ngân sách", "10.500", "7.120", "Kế hoạch"))
+    assert not result.faithfulness.losses or all(
+        loss.text.startswith("bảng") for loss in result.faithfulness.losses)
