@@ -16,12 +16,9 @@ from generator.diagnostics import Diagnostics, Location
 from generator.inline import parse_inline
 from generator.loader import Path_, SourceFile
 from generator.model import Anchor, Appendix, Block, Footnote, Inline, NoteRef, Report, Run
-from generator.profiles import hd36
 from generator.schema import AreaFile, OutlineEntry, ReportFile, TableItem
 from generator.tabledata import resolve_table
 
-DOC_ABBREVS = {name: doc_type.symbol for name, doc_type in hd36.DOC_TYPES.items()}
-"""Type abbreviations of the Party types (the importer recognises a type line by them)."""
 MAX_LEVEL = 3
 _NOTE_BREAK = re.compile(r"\n[ \t]*\n\s*")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from generator.importer.outline import PART, heading_of, number_prefix
 from generator.importer.parts import (
+    ADDRESSEE,
     DATE,
     NUMBER,
     PARTY,
@@ -27,15 +28,17 @@ from generator.importer.parts import (
 )
 from generator.importer.source import Source
 from generator.importer.tables import LINE_BREAK, BodyTable, marks
+from generator.importer.tail import after_blocks, split_appendices
 from generator.ooxml.reader import NoteRun, Paragraph, Table
 from generator.vnformat import format_number
 
 _MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[_~])|\*+")
 _LIST_MARK = re.compile(r"^\s*(?:[-–—+•]\s*|[A-ZĐ]\s*[-.)]\s+)")
 REASONS = {
-    "state": "quốc hiệu, tiêu ngữ của văn bản nhà nước; mẫu hiện tại chỉ in tiêu đề của Đảng",
-    "number": "số và ký hiệu kiểu nhà nước; mẫu hiện tại in số theo kiểu của Đảng (Số …-…/…)",
-    "appendix": "nằm sau chữ ký (văn bản kèm theo, phụ lục); baocao chưa có phần phụ lục",
+    "state": "quốc hiệu, tiêu ngữ nằm ngoài khối đầu văn bản; thể thức chỉ in chúng ở khối đầu",
+    "number": "dòng số, ký hiệu thứ hai; chỉ dòng đầu tiên được đọc vào số và ký hiệu",
+    "appendix": "nằm sau chữ ký nhưng không mở đầu bằng dòng “PHỤ LỤC” (văn bản kèm theo); "
+                "chỉ phần phụ lục mới được chuyển thành phụ lục",
     "cell": "ô của bảng; bảng trong dữ liệu không có chữ này",
     "note": "chú thích không còn chỗ tham chiếu trong dữ liệu",
     "missing": "không có trong dữ liệu",
@@ -198,7 +201,9 @@ def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faith
     """
     body = {id(p) for p in parts.body}
     layout = {id(p) for p in parts.layout} if skip_layout else set()
-    fields = _header_values(parts)
+    fields = _header_values(source, parts)
+    # a state header's quốc hiệu and tiêu ngữ: the NĐ30 template prints them, there only
+    state_header = {id(p) for p in parts.layout} if parts.header.state else set()
     carried_headings = 0
     for paragraph in _source_paragraphs(source):
         result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
@@ -213,9 +218,11 @@ def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faith
         heading = id(paragraph) in body and (heading_of(paragraph) is not None
                                              or bool(PART.match(paragraph.text)))
         result.source.headings += heading
+        fixed = id(paragraph) in state_header
         in_table = cells.get(id(paragraph))
         if in_table is None:
-            missing = [ln for ln in lines if not _carried(ln, pool, fields)]
+            missing = [ln for ln in lines if not (fixed and STATE.match(" ".join(ln.split())))
+                       and not _carried(ln, pool, fields)]
         else:
             missing = [] if in_table else lines
         if in_table is False:
@@ -247,17 +254,26 @@ def _carried(line: str, pool: _Pool, fields: set[str]) -> bool:
     norm = normalize(plain)
     if not norm or is_separator(plain) or plain == "*" or PARTY.match(plain):
         return True
-    if norm in fields or RECIPIENTS.fullmatch(plain):
-        return True
+    if norm in fields or RECIPIENTS.fullmatch(plain) or ADDRESSEE.fullmatch(plain):
+        return True  # printed by the template: header, appendix labels, Nơi nhận, Kính gửi
     if (NUMBER.match(plain) or DATE.match(plain)) and not STATE_NUMBER.match(plain):
         return True  # read into number, doc_abbrev, organ.abbrev / place, date
+    if ADDRESSEE.match(plain):
+        return normalize(ADDRESSEE.sub("", plain)) in pool  # "Kính gửi: Sở Nội vụ"
     return norm in pool
 
 
-def _header_values(parts: Parts) -> set[str]:
-    """Return what the template prints from header keys: the type, the organ lines."""
+def _header_values(source: Source, parts: Parts) -> set[str]:
+    """Return what the template prints from header keys or by itself, normalised.
+
+    The type, the organ lines and the Số line read into the number and symbol; each phụ lục's
+    label and ``(Kèm theo …)`` line (the build writes them from the profile and the header).
+    """
     h = parts.header
-    values = {h.doc_type, h.organ_name or "", h.organ_parent or "", h.draft or ""}
+    values = {h.doc_type, h.organ_name or "", h.organ_parent or "", h.draft or "",
+              h.number_line}
+    _, found = split_appendices(after_blocks(source.document.blocks, (parts.appendix or [None])[0]))
+    values |= {p.text for part in found for p in (part.label, part.reference) if p is not None}
     return {normalize(v) for v in values if v}
 
 

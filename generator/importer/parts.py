@@ -32,7 +32,7 @@ from generator.importer.tables import body_table, is_layout
 from generator.importer.tail import read_tail as _read_tail
 from generator.importer.tail import tail_at as _tail_at
 from generator.ooxml.reader import Paragraph, Table, TextRun
-from generator.resolve import DOC_ABBREVS
+from generator.profiles.doctypes import TITLES
 
 
 @dataclass
@@ -123,7 +123,7 @@ def _letter_header_end(blocks) -> int | None:
 def _doc_type_at(blocks) -> int | None:
     for i, block in enumerate(blocks[:60]):
         if isinstance(block, Paragraph):
-            if " ".join(block.text.split()).upper() in DOC_ABBREVS:
+            if " ".join(block.text.split()).upper() in TITLES:
                 return i
             if block.outline_level is not None or _style(block).startswith("heading"):
                 return None
