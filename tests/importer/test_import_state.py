@@ -118,8 +118,8 @@ def test_bases_and_a_single_addressee_of_a_state_report(tmp_path):
     assert "Kính gửi: Ủy ban nhân dân tỉnh Hậu Giang." in texts
     bases = [p for p in document.paragraphs if "Căn cứ Luật" in p.text or "Theo đề nghị" in p.text]
     assert [p.text for p in bases] == [
-        "- Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
-        "- Theo đề nghị của Chánh Văn phòng."]
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Theo đề nghị của Chánh Văn phòng."]  # NĐ30: no dash, as the source typed them
     assert all(run.italic or p.style.font.italic for p in bases for run in p.runs if run.text)
     assert not result.faithfulness.losses
 

@@ -48,14 +48,16 @@ def test_the_summary_names_the_profile_chosen_by_the_date(tmp_path):
 
 
 @pytest.mark.parametrize("name", list(profiles.PROFILES))
-def test_bases_are_dashed_lines_punctuated_by_the_profile(tmp_path, name):
+def test_bases_are_lines_dashed_and_punctuated_by_the_profile(tmp_path, name):
+    """HD36 and HD05 put "- " before each căn cứ; NĐ30 (Phụ lục I) writes them without."""
     profile = profiles.PROFILES[name]
+    dash = {"hd36": "- ", "hd05": "- ", "nd30": ""}[name]
     document = _built(tmp_path, profile=name, doc_type="TỜ TRÌNH", period=None,
                       title="Đề nghị phê duyệt", addressees=["Ban Thường vụ Tỉnh ủy"],
                       bases=["Căn cứ Điều lệ Đảng;", "Căn cứ Quy định số 399-QĐ/TW"])
     texts = [p.text for p in document.paragraphs if p.style.name == "BC Can cu"]
-    assert texts == [f"- Căn cứ Điều lệ Đảng{profile.bases.item_end}",
-                     f"- Căn cứ Quy định số 399-QĐ/TW{profile.bases.last_end}"]
+    assert texts == [f"{dash}Căn cứ Điều lệ Đảng{profile.bases.item_end}",
+                     f"{dash}Căn cứ Quy định số 399-QĐ/TW{profile.bases.last_end}"]
     label = profile.doc_type("TỜ TRÌNH").addressee_label
     kinh = [p.text for p in document.paragraphs if p.style.name == "BC Kinh gui"]
     assert kinh == [f"{label} Ban Thường vụ Tỉnh ủy{profile.addressees.last_end}"]

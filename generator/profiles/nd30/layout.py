@@ -44,6 +44,11 @@ STYLES = restyled(
 )
 
 # The quốc hiệu in 13 pt bold is about 96 mm long: the right column gets 105 mm (left 60 mm).
+_STATE_LINES = {
+    ("BC Gach ngang", "-----"): ("BC Gach duoi trich yeu", ""),  # a rule under the trích yếu
+    ("BC Can cu", "- {{ b }}"): ("BC Can cu", "{{ b }}"),  # NĐ30 Phụ lục I: căn cứ, no dash
+}
+"""The Party title block's lines that a state document writes otherwise."""
 HEADER_COLUMNS = (3402, PARTY.page.text_width - 3402)
 
 LAYOUT = replace(
@@ -59,7 +64,6 @@ LAYOUT = replace(
     ),
     header_right=(("BC Quoc hieu", NATION), ("BC Tieu ngu", MOTTO),
                   ("BC Ngay thang", "{{ place_date }}")),
-    before_body=tuple(("BC Gach duoi trich yeu", "") if line == ("BC Gach ngang", "-----")
-                      else line for line in blocks.TITLE_BLOCK),
+    before_body=tuple(_STATE_LINES.get(line, line) for line in blocks.TITLE_BLOCK),
     title="Văn bản hành chính",
 )
