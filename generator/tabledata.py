@@ -99,6 +99,23 @@ def _alignment(first, rows: list[list[str]], columns: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+def label_columns(spec: TableSpec) -> int:
+    """Return how many columns on the left hold labels (TT, the indicator name), not figures.
+
+    A leading column is a label column when it is headed TT or none of its cells is a number.
+    """
+    titles = [(c.text if isinstance(c, SpanCell) else c) for c in spec.header[0]
+              for _ in range(c.span if isinstance(c, SpanCell) else 1)]
+    count = 0
+    for i, title in enumerate(titles):
+        cells = [_plain(row[i]) for row in spec.rows if i < len(row)]
+        if title.strip().lower().rstrip(".") not in _CENTRED_HEADERS and \
+                any(_NUMBER.fullmatch(cell) for cell in cells):
+            break
+        count += 1
+    return count
+
+
 def _plain(text: str) -> str:
     """Return a cell's text without bold/italic marks and footnote anchors."""
     return re.sub(r"\[\^[^\]]*\]|\*", "", text).strip()

@@ -27,7 +27,8 @@ from generator.errors import OutputError
 from generator.fixes import BACKUP_DIR
 from generator.pipeline import REPORT_FILE, Compiled, compile_report, load_valid
 from generator.project import copy_folder, real_path, within
-from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile
+from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile, TableItem
+from generator.tabledata import label_columns
 from generator.vnformat import period_text
 from generator.writer import write_atomic
 
@@ -233,7 +234,7 @@ def _rewrite_area(path: Path, model: AreaFile, header: list[str], keep_text: boo
         root = yamledit.compose(text)
         written = _block_form_edits(edits, root, expected)
         if not keep_text:
-            _empty_area_edits(edits, root, written)
+            _empty_area_edits(edits, root, written, model, expected)
         candidates = [edits.apply()]
     except (yamledit.EditError, yaml.YAMLError):
         candidates = []
@@ -241,8 +242,37 @@ def _rewrite_area(path: Path, model: AreaFile, header: list[str], keep_text: boo
 
 
 def _emptied(model: AreaFile) -> AreaFile:
-    sections = [section.model_copy(update={"paragraphs": []}) for section in model.sections]
-    return model.model_copy(update={"paragraphs": [], "notes": {}, "sections": sections})
+    """Return `model` without text: its tables keep their labels, their figures are blanked."""
+    sections = [section.model_copy(update={"paragraphs": _blank_tables(section.paragraphs)})
+                for section in model.sections]
+    paragraphs = _blank_tables(model.paragraphs)
+    kept = {note for item in paragraphs + [p for s in sections for p in s.paragraphs]
+            for note in _table_anchors(item.table)}
+    notes = {key: note for key, note in model.notes.items() if key in kept}
+    return model.model_copy(update={"paragraphs": paragraphs, "notes": notes,
+                                    "sections": sections})
+
+
+def _blank_tables(items: list) -> list[TableItem]:
+    """Return the tables among `items`, each cell right of the label columns made ``""``."""
+    out = []
+    for item in items:
+        if isinstance(item, TableItem):
+            keep = label_columns(item.table)
+            rows = [row[:keep] + [""] * (len(row) - keep) for row in item.table.rows]
+            out.append(item.model_copy(update={
+                "table": item.table.model_copy(update={"rows": rows})}))
+    return out
+
+
+def _table_anchors(table) -> set[str]:
+    """Return the footnote ids a table's caption, header and cells still anchor."""
+    from generator.inline import anchor_ids
+
+    texts = [table.caption or ""] + [c if isinstance(c, str) else c.text
+                                     for row in table.header for c in row]
+    return {note for text in texts + [c for row in table.rows for c in row]
+            for note in anchor_ids(text)}
 
 
 def _block_form_edits(edits: yamledit.TextEdits, root: yaml.Node, model: AreaFile) -> set[int]:
@@ -275,16 +305,40 @@ def _replace_help(edits: yamledit.TextEdits) -> None:
         edits.edits.append((at, at + len(_LIST_HELP), _BLOCK_HELP))
 
 
-def _empty_area_edits(edits: yamledit.TextEdits, root: yaml.Node, written: set[int]) -> None:
-    blocks = [(yamledit.value(root, "paragraphs"), "[]"), (yamledit.value(root, "notes"), "{}")]
+def _empty_area_edits(edits: yamledit.TextEdits, root: yaml.Node, written: set[int],
+                      model: AreaFile, expected: AreaFile) -> None:
+    """Empty the lists of paragraphs (a table stays, blanked) and the notes no table anchors."""
+    lists = [(yamledit.value(root, "paragraphs"), model.paragraphs)]
     sections = yamledit.value(root, "sections")
     if isinstance(sections, yaml.SequenceNode):
-        blocks += [(yamledit.value(item, "paragraphs"), "[]") for item in sections.value]
-    for node, empty in blocks:
-        if id(node) in written:
+        lists += [(yamledit.value(node, "paragraphs"), section.paragraphs)
+                  for node, section in zip(sections.value, model.sections)]
+    for node, items in lists:
+        if id(node) in written or not isinstance(node, yaml.SequenceNode) or not node.value:
             continue
-        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.value:
-            edits.replace(node, empty)
+        if any(isinstance(item, TableItem) for item in items):
+            _keep_blank_tables(edits, node, items)
+        else:
+            edits.replace(node, "[]")
+    notes = yamledit.value(root, "notes")
+    if isinstance(notes, yaml.MappingNode) and notes.value:
+        _keep_notes(edits, notes, expected.notes)
+
+
+def _keep_blank_tables(edits: yamledit.TextEdits, node: yaml.SequenceNode, items: list) -> None:
+    """Delete the text items of a block list; blank the figures of its tables in place."""
+    if node.flow_style:
+        raise yamledit.EditError("a flow list of paragraphs")
+    for item_node, item in zip(node.value, items, strict=True):
+        if not isinstance(item, TableItem):
+            edits.delete_item(item_node)
+            continue
+        rows = yamledit.value(yamledit.value(item_node, "table"), "rows")
+        keep = label_columns(item.table)
+        for row in rows.value if isinstance(rows, yaml.SequenceNode) else []:
+            for cell in row.value[keep:] if isinstance(row, yaml.SequenceNode) else []:
+                if isinstance(cell, yaml.ScalarNode) and cell.value:
+                    edits.replace(cell, '""')
 
 
 def _write_first_valid(path: Path, candidates: list[str], model: type[BaseModel],
