@@ -90,13 +90,18 @@ def _alignment(first, rows: list[list[str]], columns: int) -> tuple[str, ...]:
     out = []
     for i in range(columns):
         values = [_plain(row[i]) for row in rows if i < len(row) and _plain(row[i])]
-        if titles[i].strip().lower().rstrip(".") in _CENTRED_HEADERS:
+        if is_number_title(titles[i]):
             out.append("center")
         elif values and all(_NUMBER.fullmatch(v) for v in values):
             out.append("right")
         else:
             out.append("left")
     return tuple(out)
+
+
+def is_number_title(title: str) -> bool:
+    """Return True for the title of the numbering column: ``TT``, ``STT``, ``Số TT``."""
+    return title.strip().lower().rstrip(".") in _CENTRED_HEADERS
 
 
 def label_columns(spec: TableSpec) -> int:
@@ -109,8 +114,7 @@ def label_columns(spec: TableSpec) -> int:
     count = 0
     for i, title in enumerate(titles):
         cells = [_plain(row[i]) for row in spec.rows if i < len(row)]
-        if title.strip().lower().rstrip(".") not in _CENTRED_HEADERS and \
-                any(_NUMBER.fullmatch(cell) for cell in cells):
+        if not is_number_title(title) and any(_NUMBER.fullmatch(cell) for cell in cells):
             break
         count += 1
     return count

@@ -13,6 +13,7 @@ from generator.checks.base import WARNING, CheckContext, TextItem
 from generator.checks.numbers import parse_vn
 from generator.loader import Path_, SourceFile
 from generator.schema import SpanCell, TableItem, TableSpec
+from generator.tabledata import is_number_title
 from generator.vnformat import format_number
 
 RULES = {
@@ -23,12 +24,11 @@ RULES = {
 }
 
 _PERCENT_TITLE = re.compile(r"\(\s*%\s*\)")
-_NUMBER_TITLES = {"tt", "stt", "số tt"}
 _TOTAL_LABELS = {"tổng", "tổng cộng", "cộng"}
 _SECTION_NUMBER = re.compile(r"[IVXLCDM]+|[A-Z]")
 _MARKUP = re.compile(r"\[\^[^\]]*\]|\*|\\")
 _SIGN = {"-": -1, "−": -1, "–": -1, "+": 1}
-_SAMPLE = 200
+_SAMPLE = 100
 """Rows tried per formula when looking for the one that explains a (%) column."""
 
 
@@ -110,14 +110,14 @@ def _tables(compiled) -> Iterator[_Table]:
 
 def _fits(spec: TableSpec) -> bool:
     """Return True if every row has one cell per column (the build reports the others)."""
-    return all(len(row) == len(_titles(spec)) for row in spec.rows)
+    columns = len(_titles(spec))
+    return all(len(row) == columns for row in spec.rows)
 
 
 def _described(source: SourceFile, path: Path_, spec: TableSpec) -> _Table:
     titles = _titles(spec)
-    plain = [t.lower().rstrip(".") for t in titles]
-    number = next((i for i, t in enumerate(plain) if t in _NUMBER_TITLES), None)
-    label = next((i for i, t in enumerate(plain) if t not in _NUMBER_TITLES), 0)
+    number = next((i for i, t in enumerate(titles) if is_number_title(t)), None)
+    label = next((i for i, t in enumerate(titles) if not is_number_title(t)), 0)
     cells = tuple(tuple(_plain(text) for text in row) for row in spec.rows)
     values = tuple(tuple(value(row[c]) for row in cells) for c in range(len(titles)))
     return _Table(source, path, spec, titles, label, number, cells, values)
@@ -181,13 +181,15 @@ def _best_formula(table: _Table, column: int) -> _Formula | None:
     numeric = [c for c in range(len(table.titles)) if c not in (column, table.number)
                and not _PERCENT_TITLE.search(table.titles[c])
                and sum(v is not None for v in table.values[c]) * 2 >= len(table.cells)]
+    slack = [5 * 10.0 ** -(decimals_of(table.cell(row, column).removesuffix("%").strip()) + 1)
+             + 1e-9 for row in range(min(len(table.cells), _SAMPLE))]
     scored = []
     for a in numeric:
         for b in numeric:
             for change in (False, True):
                 if a != b:
                     formula = _Formula(a, b, change)
-                    fits, rows = _fits_rows(table, column, formula)
+                    fits, rows = _fits_rows(table, column, formula, slack)
                     scored.append((-fits, _hint(table, column, formula), rows, formula))
     scored.sort(key=lambda s: s[:2])
     if not scored:
@@ -200,13 +202,18 @@ def _best_formula(table: _Table, column: int) -> _Formula | None:
     return best
 
 
-def _fits_rows(table: _Table, column: int, formula: _Formula) -> tuple[int, int]:
-    """Return how many rows `formula` explains, and on how many it could be tried."""
+def _fits_rows(table: _Table, column: int, formula: _Formula,
+               slack: list[float]) -> tuple[int, int]:
+    """Return how many rows `formula` explains, and on how many it could be tried.
+
+    In floats: this search tries every pair of columns; the findings are computed in Decimal.
+    """
     fits = tried = 0
     for row, (a, b, written) in _operands(table, column, formula, _SAMPLE):
         tried += 1
-        shown = table.cell(row, column).removesuffix("%").strip()
-        fits += agrees(formula.value(a, b), written, decimals_of(shown))
+        ratio = float(a) / float(b)
+        actual = (ratio - 1) * 100 if formula.change else ratio * 100
+        fits += abs(actual - float(written)) <= slack[row]
     return fits, tried
 
 

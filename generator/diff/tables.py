@@ -8,8 +8,8 @@ from generator.diff.align import align
 from generator.diff.merged import DEL, INS, SAME, MergedRow, MergedTable, Para
 from generator.diff.words import Token, diff, plain, similarity, tokens, whole
 from generator.model import Cell, Run, Table
+from generator.tabledata import is_number_title
 
-_NUMBER_HEADERS = {"tt", "stt", "số tt"}
 _Row = tuple[Cell, ...]
 
 
@@ -124,7 +124,7 @@ def _label_column(table: Table) -> int:
     titles = [text for cell, text in zip(table.header[0], _texts(table.header[0]))
               for _ in range(cell.span)]
     for index, title in enumerate(titles):
-        if title.lower().rstrip(".") not in _NUMBER_HEADERS:
+        if not is_number_title(title):
             return index
     return 0
 
