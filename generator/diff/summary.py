@@ -193,7 +193,8 @@ def _note_changes(notes: tuple[Note, ...]) -> dict[str, list[str]]:
     for note in notes:
         old, new = note.link.old, note.link.new
         if note.link in moved:
-            if moved[note.link] is not None:
+            # the same note, same number, only its reference moved (a table replaced): no change
+            if moved[note.link] is not None and moved[note.link].new != old:
                 out["chuyển chỗ"].append(f"{old} → {moved[note.link].new}")
         elif new is None:
             out["bỏ"].append(str(old))

@@ -95,7 +95,7 @@ def _mark_tree(root) -> dict:
             _set_mark(p, kind)
             whole[p] = kind
     for p in whole:
-        if not _is_p(p.getnext()):
+        if _ends_container(p):
             _shift_tail(p, whole)
     return whole
 
@@ -198,6 +198,12 @@ def _merge_wrappers(p) -> None:
             p.remove(child)
             continue
         previous = child
+
+
+def _ends_container(p) -> bool:
+    """Return True if the mark of `p` ends its cell, note or body (a table may follow a mark)."""
+    following = p.getnext()
+    return following is None or following.tag == qn("w:sectPr")
 
 
 def _is_p(element) -> bool:

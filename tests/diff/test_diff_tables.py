@@ -55,7 +55,11 @@ def _row(table, label: str):
 
 def _texts(cell, tag: str) -> list[str]:
     """Return the texts of the runs under `cell` inside ``w:ins`` or ``w:del`` (`tag`)."""
-    return [t.text or "" for t in cell._tc.iter(w("t"), w("delText")) if _inside(t, tag)]
+    return _texts_of(cell._tc, tag)
+
+
+def _texts_of(element, tag: str) -> list[str]:
+    return [t.text or "" for t in element.iter(w("t"), w("delText")) if _inside(t, tag)]
 
 
 def _inside(element, tag: str) -> bool:
@@ -159,6 +163,13 @@ def test_a_table_with_other_columns_is_replaced_whole(tables: Versions):
     document = docx.Document(str(outcome.docx))
     marks = [{_row_mark(r) for r in t.rows} for t in document.tables]
     assert {"del"} in marks and {"ins"} in marks
+    assert not any(line.startswith("  Chú thích") for line in outcome.summary), \
+        "the note of a cell, kept in the new table under its number, did not change"
+    lead = next(p for p in document.paragraphs if p.text.startswith("Kết quả một số chỉ tiêu"))
+    assert not lead._p.xpath(".//w:ins | .//w:del"), "the paragraph before the table is untouched"
+    caption = next(p for p in document.paragraphs
+                   if "".join(_texts_of(p._p, "del")) == "Một số chỉ tiêu chủ yếu 9 tháng năm 2026")
+    assert caption._p.xpath("./w:pPr/w:rPr/w:del"), "the caption leaves with its table"
 
 
 def test_unchanged_tables_say_nothing(tables: Versions):
