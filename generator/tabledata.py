@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from generator.diagnostics import Diagnostics
 from generator.loader import Path_, SourceFile
 from generator.model import Cell, Inline, Run, Table
-from generator.schema import SpanCell, TableSpec
+from generator.schema import AreaFile, SpanCell, TableItem, TableSpec
 
 InlineParser = Callable[[str, Path_], tuple[Inline, ...]]
 """Parses a cell's text at a field path, numbering its footnotes with the rest of the report."""
@@ -97,6 +97,16 @@ def _alignment(first, rows: list[list[str]], columns: int) -> tuple[str, ...]:
         else:
             out.append("left")
     return tuple(out)
+
+
+def area_tables(model: AreaFile) -> Iterator[tuple[Path_, TableSpec]]:
+    """Yield the tables of an area, sub-sections' included, with their field paths."""
+    lists = [(("paragraphs",), model.paragraphs)]
+    lists += [(("sections", j, "paragraphs"), s.paragraphs) for j, s in enumerate(model.sections)]
+    for path, items in lists:
+        for i, item in enumerate(items):
+            if isinstance(item, TableItem):
+                yield path + (i, "table"), item.table
 
 
 def is_number_title(title: str) -> bool:

@@ -12,8 +12,8 @@ from generator.checks.arithmetic import agrees, decimals_of
 from generator.checks.base import WARNING, CheckContext, TextItem
 from generator.checks.numbers import parse_vn
 from generator.loader import Path_, SourceFile
-from generator.schema import SpanCell, TableItem, TableSpec
-from generator.tabledata import is_number_title
+from generator.schema import SpanCell, TableSpec
+from generator.tabledata import area_tables, is_number_title
 from generator.vnformat import format_number
 
 RULES = {
@@ -98,14 +98,9 @@ def value(text: str) -> Decimal | None:
 
 def _tables(compiled) -> Iterator[_Table]:
     for area in compiled.areas.values():
-        model, source = area.model, area.source
-        lists = [(("paragraphs",), model.paragraphs)]
-        lists += [(("sections", j, "paragraphs"), s.paragraphs)
-                  for j, s in enumerate(model.sections)]
-        for path, items in lists:
-            for i, item in enumerate(items):
-                if isinstance(item, TableItem) and _fits(item.table):
-                    yield _described(source, path + (i, "table"), item.table)
+        for path, spec in area_tables(area.model):
+            if _fits(spec):
+                yield _described(area.source, path, spec)
 
 
 def _fits(spec: TableSpec) -> bool:

@@ -28,7 +28,7 @@ from generator.fixes import BACKUP_DIR
 from generator.pipeline import REPORT_FILE, Compiled, compile_report, load_valid
 from generator.project import copy_folder, real_path, within
 from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile, TableItem
-from generator.tabledata import label_columns
+from generator.tabledata import area_tables, label_columns
 from generator.vnformat import period_text
 from generator.writer import write_atomic
 
@@ -380,7 +380,30 @@ def _period_warnings(compiled: Compiled, old: Period, keep_text: bool) -> Diagno
             location = source.locate(("intro", index))
             found.warning("new.period-words", f"phần mở đầu còn nhắc '{old_words}' của kỳ "
                           "trước; hãy sửa khi cập nhật.", location)
+    for index, appendix in enumerate(manifest.appendices):
+        if mentions(appendix.title, old):
+            location = source.locate(("appendices", index, "title"))
+            found.warning("new.period-words", f"tên phụ lục còn nhắc '{old_words}' của kỳ "
+                          "trước; hãy sửa.", location, source.excerpt(location))
+    for area in compiled.areas.values():
+        for path, table in area_tables(area.model):
+            _table_period_words(found, area.source, path, table, old)
     return found
+
+
+def _table_period_words(found: Diagnostics, source, path: tuple, table, old: Period) -> None:
+    """Warn once per table whose caption or header still names the previous period."""
+    texts = [(path + ("caption",), table.caption or "")]
+    texts += [(path + ("header", r, c) + (() if isinstance(cell, str) else ("text",)),
+               cell if isinstance(cell, str) else cell.text)
+              for r, row in enumerate(table.header) for c, cell in enumerate(row)]
+    for where, text in texts:
+        if mentions(text, old):
+            location = source.locate(where)
+            found.warning("new.period-words", f"tên bảng hoặc dòng tiêu đề của bảng còn nhắc "
+                          f"'{period_text(old.kind, old.year)}' của kỳ trước; hãy sửa khi cập "
+                          "nhật số liệu.", location, source.excerpt(location))
+            return
 
 
 def _read(path: Path) -> str:

@@ -91,3 +91,15 @@ def test_new_empty_tables_build_and_wait_for_figures(tables_project, baocao):
     first = [cell.text for cell in appendix.rows[2].cells]
     assert first == ["1", "Tổng sản phẩm trên địa bàn", "", "", "", "", ""]
     assert len(appendix.rows) == 2 + 40
+
+
+def test_new_warns_of_the_old_period_in_captions_and_appendix_titles(tables_project, baocao):
+    result = baocao("new", "data/nam", "--from", f"data/{SAMPLE.name}", "--period", "nam")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "[new.period-words]" in line
+                and "`intro`" not in line]
+    assert len(warnings) == 2, result.stderr
+    caption, title = sorted(warnings)
+    assert caption.startswith("data/nam/areas/kinh-te.yaml:") and "tên bảng" in caption
+    assert title.startswith("data/nam/report.yaml:") and "tên phụ lục" in title
+    assert "'9 tháng năm 2026'" in caption and "'9 tháng năm 2026'" in title
