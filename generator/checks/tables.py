@@ -1,4 +1,4 @@
-"""Figures in tables: (%) columns recomputed, Tổng rows summed, numbers written the Vietnamese way."""
+"""Figures in tables: (%) columns recomputed, Tổng rows summed, numbers in the Vietnamese style."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Two versions of a table merged cell by cell: rows paired by their indicator name, else in order."""
+"""Two versions of a table merged cell by cell: rows paired by indicator name, else in order."""
 
 from __future__ import annotations
 

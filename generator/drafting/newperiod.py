@@ -22,13 +22,14 @@ from generator import textform
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.drafting import yamledit
 from generator.drafting.baseline import BASELINE_FILE, Baseline, content_hash, write_baseline
+from generator.drafting.newareas import emptied, empty_area_edits, keep_notes, table_period_words
 from generator.drafting.periods import END_MONTH, default_year, mentions, replace_period
 from generator.errors import OutputError
 from generator.fixes import BACKUP_DIR
 from generator.pipeline import REPORT_FILE, Compiled, compile_report, load_valid
 from generator.project import copy_folder, real_path, within
-from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile, TableItem
-from generator.tabledata import area_tables, label_columns
+from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile
+from generator.tabledata import area_tables
 from generator.vnformat import period_text
 from generator.writer import write_atomic
 
@@ -164,7 +165,7 @@ def _report_edits(text: str, manifest: ReportFile, expected: ReportFile) -> yaml
     if expected.intro != manifest.intro:
         edits.replace(yamledit.value(root, "intro"), "[]")
     if expected.notes != manifest.notes:
-        _keep_notes(edits, yamledit.value(root, "notes"), expected.notes)
+        keep_notes(edits, yamledit.value(root, "notes"), expected.notes)
     return edits
 
 
@@ -181,15 +182,6 @@ def _edit_date(edits: yamledit.TextEdits, root: yaml.Node, date: DateSpec) -> No
     else:
         edits.replace_scalar(month, date.month)
     edits.replace_scalar(year[1], date.year)
-
-
-def _keep_notes(edits: yamledit.TextEdits, notes: yaml.Node, keep: dict[str, str]) -> None:
-    if not keep:
-        edits.replace(notes, "{}")
-        return
-    for key_node, _ in list(notes.value):
-        if key_node.value not in keep:
-            edits.delete_entry(notes, key_node.value)
 
 
 def _notes_still_anchored(manifest: ReportFile) -> dict[str, str]:
@@ -229,50 +221,16 @@ def _rewrite_area(path: Path, model: AreaFile, header: list[str], keep_text: boo
     text = _read(path)
     edits = yamledit.TextEdits(text)
     edits.prepend(header)
-    expected = model if keep_text else _emptied(model)
+    expected = model if keep_text else emptied(model)
     try:
         root = yamledit.compose(text)
         written = _block_form_edits(edits, root, expected)
         if not keep_text:
-            _empty_area_edits(edits, root, written, model, expected)
+            empty_area_edits(edits, root, written, model, expected)
         candidates = [edits.apply()]
     except (yamledit.EditError, yaml.YAMLError):
         candidates = []
     _write_first_valid(path, candidates, AreaFile, expected, header)
-
-
-def _emptied(model: AreaFile) -> AreaFile:
-    """Return `model` without text: its tables keep their labels, their figures are blanked."""
-    sections = [section.model_copy(update={"paragraphs": _blank_tables(section.paragraphs)})
-                for section in model.sections]
-    paragraphs = _blank_tables(model.paragraphs)
-    kept = {note for item in paragraphs + [p for s in sections for p in s.paragraphs]
-            for note in _table_anchors(item.table)}
-    notes = {key: note for key, note in model.notes.items() if key in kept}
-    return model.model_copy(update={"paragraphs": paragraphs, "notes": notes,
-                                    "sections": sections})
-
-
-def _blank_tables(items: list) -> list[TableItem]:
-    """Return the tables among `items`, each cell right of the label columns made ``""``."""
-    out = []
-    for item in items:
-        if isinstance(item, TableItem):
-            keep = label_columns(item.table)
-            rows = [row[:keep] + [""] * (len(row) - keep) for row in item.table.rows]
-            out.append(item.model_copy(update={
-                "table": item.table.model_copy(update={"rows": rows})}))
-    return out
-
-
-def _table_anchors(table) -> set[str]:
-    """Return the footnote ids a table's caption, header and cells still anchor."""
-    from generator.inline import anchor_ids
-
-    texts = [table.caption or ""] + [c if isinstance(c, str) else c.text
-                                     for row in table.header for c in row]
-    return {note for text in texts + [c for row in table.rows for c in row]
-            for note in anchor_ids(text)}
 
 
 def _block_form_edits(edits: yamledit.TextEdits, root: yaml.Node, model: AreaFile) -> set[int]:
@@ -303,42 +261,6 @@ def _replace_help(edits: yamledit.TextEdits) -> None:
     line_start = edits.text.rfind("\n", 0, at) + 1
     if at >= 0 and edits.text[line_start:at].strip() == "#":
         edits.edits.append((at, at + len(_LIST_HELP), _BLOCK_HELP))
-
-
-def _empty_area_edits(edits: yamledit.TextEdits, root: yaml.Node, written: set[int],
-                      model: AreaFile, expected: AreaFile) -> None:
-    """Empty the lists of paragraphs (a table stays, blanked) and the notes no table anchors."""
-    lists = [(yamledit.value(root, "paragraphs"), model.paragraphs)]
-    sections = yamledit.value(root, "sections")
-    if isinstance(sections, yaml.SequenceNode):
-        lists += [(yamledit.value(node, "paragraphs"), section.paragraphs)
-                  for node, section in zip(sections.value, model.sections)]
-    for node, items in lists:
-        if id(node) in written or not isinstance(node, yaml.SequenceNode) or not node.value:
-            continue
-        if any(isinstance(item, TableItem) for item in items):
-            _keep_blank_tables(edits, node, items)
-        else:
-            edits.replace(node, "[]")
-    notes = yamledit.value(root, "notes")
-    if isinstance(notes, yaml.MappingNode) and notes.value:
-        _keep_notes(edits, notes, expected.notes)
-
-
-def _keep_blank_tables(edits: yamledit.TextEdits, node: yaml.SequenceNode, items: list) -> None:
-    """Delete the text items of a block list; blank the figures of its tables in place."""
-    if node.flow_style:
-        raise yamledit.EditError("a flow list of paragraphs")
-    for item_node, item in zip(node.value, items, strict=True):
-        if not isinstance(item, TableItem):
-            edits.delete_item(item_node)
-            continue
-        rows = yamledit.value(yamledit.value(item_node, "table"), "rows")
-        keep = label_columns(item.table)
-        for row in rows.value if isinstance(rows, yaml.SequenceNode) else []:
-            for cell in row.value[keep:] if isinstance(row, yaml.SequenceNode) else []:
-                if isinstance(cell, yaml.ScalarNode) and cell.value:
-                    edits.replace(cell, '""')
 
 
 def _write_first_valid(path: Path, candidates: list[str], model: type[BaseModel],
@@ -387,23 +309,8 @@ def _period_warnings(compiled: Compiled, old: Period, keep_text: bool) -> Diagno
                           "trước; hãy sửa.", location, source.excerpt(location))
     for area in compiled.areas.values():
         for path, table in area_tables(area.model):
-            _table_period_words(found, area.source, path, table, old)
+            table_period_words(found, area.source, path, table, old)
     return found
-
-
-def _table_period_words(found: Diagnostics, source, path: tuple, table, old: Period) -> None:
-    """Warn once per table whose caption or header still names the previous period."""
-    texts = [(path + ("caption",), table.caption or "")]
-    texts += [(path + ("header", r, c) + (() if isinstance(cell, str) else ("text",)),
-               cell if isinstance(cell, str) else cell.text)
-              for r, row in enumerate(table.header) for c, cell in enumerate(row)]
-    for where, text in texts:
-        if mentions(text, old):
-            location = source.locate(where)
-            found.warning("new.period-words", f"tên bảng hoặc dòng tiêu đề của bảng còn nhắc "
-                          f"'{period_text(old.kind, old.year)}' của kỳ trước; hãy sửa khi cập "
-                          "nhật số liệu.", location, source.excerpt(location))
-            return
 
 
 def _read(path: Path) -> str:

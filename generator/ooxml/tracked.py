@@ -16,8 +16,9 @@ Markers: ``DEL_OPEN … DEL_CLOSE`` and ``INS_OPEN … INS_CLOSE`` delimit delet
 text, and may span runs (a deleted footnote reference is the run between them). ``PARA_DEL`` or
 ``PARA_INS`` anywhere in a paragraph makes all of it, paragraph mark included, deleted or
 inserted; a table row all of whose cells are so marked is itself a tracked row insertion or
-deletion (``w:trPr/w:ins``, ``w:trPr/w:del``). A container's last paragraph mark cannot be tracked (Word keeps it), so a changed tail
-is shifted onto the marks before it, with ``w:pPrChange`` keeping each side's paragraph style.
+deletion (``w:trPr/w:ins``, ``w:trPr/w:del``). The last paragraph mark of a cell, a footnote or
+the body cannot be tracked (Word keeps it; a mark before a table can), so a changed tail is
+shifted onto the marks before it, with ``w:pPrChange`` keeping each side's paragraph style.
 They lie in U+E010–U+E015, outside the build's own markers (U+E000–U+E00F, which
 `package.finish_text` treats as leftovers), so they pass a normal render untouched;
 `generator.diff.lower` removes that range from the data it marks.
