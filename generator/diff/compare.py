@@ -59,7 +59,7 @@ def _appendices(old: Sequence[Appendix], new: Sequence[Appendix]) -> tuple[Merge
         body = _merge([_block(x) for x in a.body] if a else [],
                       [_block(x) for x in b.body] if b else [])
         out.append(MergedAppendix(shown.label, shown.title, shown.reference, shown.landscape,
-                                  change, tuple(body)))
+                                  change, tuple(body), a.title if a else ""))
     return tuple(out)
 
 

@@ -8,7 +8,18 @@ range are removed from the data first (the loader does not reserve it), so every
 
 from __future__ import annotations
 
-from generator.diff.merged import DEL, INS, SAME, Comparison, Link, MergedRow, MergedTable, Para
+from generator.diff.merged import (
+    DEL,
+    INS,
+    SAME,
+    Comparison,
+    Link,
+    MergedAppendix,
+    MergedRow,
+    MergedTable,
+    Para,
+)
+from generator.diff.words import diff, tokens
 from generator.model import Appendix, Block, Cell, Footnote, Inline, NoteRef, Report, Run, Table
 from generator.ooxml.tracked import (
     DEL_CLOSE,
@@ -41,10 +52,22 @@ def to_report(comparison: Comparison) -> Report:
                         for note in comparison.notes),
         recipients=tuple(line(p) for p in comparison.recipients),
         frame=comparison.frame,
-        appendices=tuple(Appendix(a.label, a.title, a.reference, a.landscape,
-                                  tuple(_block(p, numbers) for p in a.body))
-                         for a in comparison.appendices),
+        appendices=tuple(_appendix(a, numbers) for a in comparison.appendices),
     )
+
+
+def _appendix(appendix: MergedAppendix, numbers: dict[Link, int]) -> Appendix:
+    """Return an appendix to render: its heading marked when it came, went or was renamed."""
+    label, title, reference = appendix.label, appendix.title, appendix.reference
+    if appendix.change != SAME:
+        mark = _WHOLE[appendix.change]
+        label, title, reference = (mark + MARKERS.sub("", text) if text else text
+                                   for text in (label, title, reference))
+    elif appendix.old_title != title:
+        words = diff(tokens((Run(appendix.old_title),)), tokens((Run(title),)))
+        title = line(Para("line", SAME, words))
+    return Appendix(label, title, reference, appendix.landscape,
+                    tuple(_block(p, numbers) for p in appendix.body))
 
 
 def _block(para: Para, numbers: dict[Link, int]) -> Block:

@@ -104,10 +104,13 @@ class MergedAppendix:
     landscape: bool
     change: str
     body: tuple[Para, ...]
+    old_title: str = ""
+    """The old side's title when both sides have the appendix (a changed title is shown)."""
 
     @property
     def changed(self) -> bool:
-        return self.change != SAME or any(p.changed for p in self.body)
+        return self.change != SAME or any(p.changed for p in self.body) or (
+            self.change == SAME and self.old_title != self.title)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,8 @@ def summarize(comparison: Comparison) -> list[str]:
         section = _Section(appendix.label or "Phụ lục")
         if appendix.change != SAME:
             section.note = "phụ lục mới" if appendix.change == INS else "phụ lục đã bỏ"
+        elif appendix.old_title != appendix.title:
+            section.note = f"tên phụ lục sửa (trước là {_quote(appendix.old_title)})"
         sections += [section, *_sections(appendix.body, section)[1:]]
     for s in sections:
         if s.counts or s.note:

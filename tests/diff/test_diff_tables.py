@@ -39,6 +39,13 @@ def edited(tables: Versions) -> Versions:
     return tables
 
 
+def _paragraph(path: Path, words: str):
+    """Return the body paragraph (lxml) of `path` whose text, deleted text too, has `words`."""
+    body = docx.Document(str(path)).element.body
+    return next(p for p in body.iter(w("p")) if words in "".join(
+        t.text or "" for t in p.iter(w("t"), w("delText"))))
+
+
 def _table(path: Path, label: str):
     """Return the python-docx table of `path` one of whose rows starts with `label`."""
     for table in docx.Document(str(path)).tables:
@@ -170,6 +177,32 @@ def test_a_table_with_other_columns_is_replaced_whole(tables: Versions):
     caption = next(p for p in document.paragraphs
                    if "".join(_texts_of(p._p, "del")) == "Một số chỉ tiêu chủ yếu 9 tháng năm 2026")
     assert caption._p.xpath("./w:pPr/w:rPr/w:del"), "the caption leaves with its table"
+
+
+def test_appendix_title_and_removal_are_told(tables: Versions):
+    tables.edit("report.yaml", "  - title: Một số chỉ tiêu kinh tế - xã hội chủ yếu 9 tháng",
+                "  - title: Các chỉ tiêu kinh tế - xã hội chủ yếu 9 tháng")
+    outcome = compare_versions(tables)
+    assert "  Phụ lục: tên phụ lục sửa (trước là “MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU 9 " \
+        "THÁNG NĂM 2026”)." in outcome.summary
+    title = _paragraph(outcome.docx, "XÃ HỘI CHỦ YẾU")
+    assert (_texts_of(title, "del"), _texts_of(title, "ins")) == (["MỘT SỐ"], ["CÁC"])
+    report = (tables.new / "report.yaml").read_text(encoding="utf-8")
+    start = report.index("appendices:")
+    end = report.index("\n\n", report.index("landscape: true"))
+    tables.edit("report.yaml", report[start:end], "appendices: []")
+    outcome = compare_versions(tables)
+    assert "  Phụ lục: phụ lục đã bỏ." in outcome.summary
+    assert "  Bảng 1 của Phụ lục: bảng đã bỏ." in outcome.summary
+    for words in ("XÃ HỘI CHỦ YẾU", "Kèm theo"):  # the heading leaves with the appendix
+        heading = _paragraph(outcome.docx, words)
+        assert heading.find(f"{w('pPr')}/{w('rPr')}/{w('del')}") is not None, words
+        assert not [t for t in heading.iter(w("t")) if t.text], words
+
+
+def test_the_same_versions_give_the_same_bytes(edited: Versions):
+    first = compare_versions(edited).docx.read_bytes()
+    assert compare_versions(edited).docx.read_bytes() == first
 
 
 def test_unchanged_tables_say_nothing(tables: Versions):
