@@ -9,11 +9,8 @@ from decimal import Decimal
 
 from generator.checks import numbers
 from generator.checks.arithmetic import agrees, decimals_of
-from generator.checks.base import WARNING, CheckContext, TextItem
-from generator.checks.numbers import parse_vn
-from generator.loader import Path_, SourceFile
-from generator.schema import SpanCell, TableSpec
-from generator.tabledata import area_tables, is_number_title
+from generator.checks.base import WARNING, CheckContext
+from generator.checks.tableview import PERCENT_TITLE, TableView, cell_texts, tables
 from generator.vnformat import format_number
 
 RULES = {
@@ -23,44 +20,10 @@ RULES = {
                     "nó, sai quá mức làm tròn.")),
 }
 
-_PERCENT_TITLE = re.compile(r"\(\s*%\s*\)")
 _TOTAL_LABELS = {"tổng", "tổng cộng", "cộng"}
 _SECTION_NUMBER = re.compile(r"[IVXLCDM]+|[A-Z]")
-_MARKUP = re.compile(r"\[\^[^\]]*\]|\*|\\")
-_SIGN = {"-": -1, "−": -1, "–": -1, "+": 1}
 _SAMPLE = 100
 """Rows tried per formula when looking for the one that explains a (%) column."""
-
-
-@dataclass(frozen=True)
-class _Table:
-    """A table as typed, where it is, its column titles and which column names the rows."""
-
-    source: SourceFile
-    path: Path_
-    spec: TableSpec
-    titles: tuple[str, ...]
-    label: int
-    """The first column that is not TT (the indicator name)."""
-    number: int | None
-    """The TT column, if there is one."""
-    cells: tuple[tuple[str, ...], ...]
-    """The rows' cells without markup."""
-    values: tuple[tuple[Decimal | None, ...], ...]
-    """Per column, each row's cell as a number (None when it is not one)."""
-
-    def cell(self, row: int, column: int) -> str:
-        return self.cells[row][column]
-
-    def row_name(self, row: int) -> str:
-        return self.cell(row, self.label) or f"thứ {row + 1}"
-
-    def report(self, ctx: CheckContext, row: int, column: int, code: str, message: str,
-               suggestion: str) -> None:
-        location = self.source.locate(self.path + ("rows", row, column))
-        ctx.at_location(self.source, location, code, WARNING,
-                        f"dòng “{self.row_name(row)}”, cột “{self.titles[column]}”: {message}",
-                        suggestion)
 
 
 @dataclass(frozen=True)
@@ -77,71 +40,18 @@ class _Formula:
 
 def check(ctx: CheckContext) -> None:
     """Recompute (%) columns and totals of every table; check the numbers in its cells."""
-    tables = list(_tables(ctx.compiled))
-    cells = CheckContext(ctx.compiled, [item for t in tables for item in _cell_texts(t)],
+    found = list(tables(ctx.compiled))
+    cells = CheckContext(ctx.compiled, [item for t in found for item in cell_texts(t)],
                          ctx.findings, ctx.per_text)
     numbers.check(cells)
-    for table in tables:
+    for table in found:
         for column, title in enumerate(table.titles):
-            if _PERCENT_TITLE.search(title):
+            if PERCENT_TITLE.search(title):
                 _percent_column(ctx, table, column)
         _totals(ctx, table)
 
 
-def value(text: str) -> Decimal | None:
-    """Return the value of a cell: a Vietnamese number, with a sign or a ``%`` allowed."""
-    text = text.strip().removesuffix("%").strip()
-    sign = _SIGN.get(text[:1])
-    number = parse_vn(text[1:].strip() if sign else text)
-    return None if number is None else number * (sign or 1)
-
-
-def _tables(compiled) -> Iterator[_Table]:
-    for area in compiled.areas.values():
-        for path, spec in area_tables(area.model):
-            if _fits(spec):
-                yield _described(area.source, path, spec)
-
-
-def _fits(spec: TableSpec) -> bool:
-    """Return True if every row has one cell per column (the build reports the others)."""
-    columns = len(_titles(spec))
-    return all(len(row) == columns for row in spec.rows)
-
-
-def _described(source: SourceFile, path: Path_, spec: TableSpec) -> _Table:
-    titles = _titles(spec)
-    number = next((i for i, t in enumerate(titles) if is_number_title(t)), None)
-    label = next((i for i, t in enumerate(titles) if not is_number_title(t)), 0)
-    cells = tuple(tuple(_plain(text) for text in row) for row in spec.rows)
-    values = tuple(tuple(value(row[c]) for row in cells) for c in range(len(titles)))
-    return _Table(source, path, spec, titles, label, number, cells, values)
-
-
-def _titles(spec: TableSpec) -> tuple[str, ...]:
-    """Return each column's title: the header rows' texts over it, joined."""
-    columns: list[list[str]] = []
-    for cell in spec.header[0]:
-        text, span = (cell.text, cell.span) if isinstance(cell, SpanCell) else (cell, 1)
-        columns += [[_plain(text)] for _ in range(span)]
-    for row in spec.header[1:]:
-        for column, text in zip(columns, row):
-            column.append(_plain(text if isinstance(text, str) else text.text))
-    return tuple(" ".join(filter(None, parts)) for parts in columns)
-
-
-def _plain(text: str) -> str:
-    return " ".join(_MARKUP.sub("", text).split())
-
-
-def _cell_texts(table: _Table) -> Iterator[TextItem]:
-    for r, row in enumerate(table.spec.rows):
-        for c, text in enumerate(row):
-            if text:
-                yield TextItem(table.source, table.path + ("rows", r, c), text, "cell")
-
-
-def _percent_column(ctx: CheckContext, table: _Table, column: int) -> None:
+def _percent_column(ctx: CheckContext, table: TableView, column: int) -> None:
     """Report the rows of a (%) column that the formula explaining most rows does not fit."""
     formula = _best_formula(table, column)
     if formula is None:
@@ -161,7 +71,7 @@ def _percent_column(ctx: CheckContext, table: _Table, column: int) -> None:
                      f"thành {right} hoặc kiểm tra lại số liệu.", right)
 
 
-def _operands(table: _Table, column: int, formula: _Formula,
+def _operands(table: TableView, column: int, formula: _Formula,
               rows: int | None = None) -> Iterator[tuple[int, tuple[Decimal, Decimal, Decimal]]]:
     """Yield the rows (the first `rows`) whose operands and percentage are numbers, b ≠ 0."""
     triples = zip(table.values[formula.a][:rows], table.values[formula.b][:rows],
@@ -171,10 +81,10 @@ def _operands(table: _Table, column: int, formula: _Formula,
             yield row, (a, b, written)
 
 
-def _best_formula(table: _Table, column: int) -> _Formula | None:
+def _best_formula(table: TableView, column: int) -> _Formula | None:
     """Return the formula that explains most rows, if it explains most of them and no rival does."""
     numeric = [c for c in range(len(table.titles)) if c not in (column, table.number)
-               and not _PERCENT_TITLE.search(table.titles[c])
+               and not PERCENT_TITLE.search(table.titles[c])
                and sum(v is not None for v in table.values[c]) * 2 >= len(table.cells)]
     slack = [5 * 10.0 ** -(decimals_of(table.cell(row, column).removesuffix("%").strip()) + 1)
              + 1e-9 for row in range(min(len(table.cells), _SAMPLE))]
@@ -197,7 +107,7 @@ def _best_formula(table: _Table, column: int) -> _Formula | None:
     return best
 
 
-def _fits_rows(table: _Table, column: int, formula: _Formula,
+def _fits_rows(table: TableView, column: int, formula: _Formula,
                slack: list[float]) -> tuple[int, int]:
     """Return how many rows `formula` explains, and on how many it could be tried.
 
@@ -212,7 +122,7 @@ def _fits_rows(table: _Table, column: int, formula: _Formula,
     return fits, tried
 
 
-def _hint(table: _Table, column: int, formula: _Formula) -> int:
+def _hint(table: TableView, column: int, formula: _Formula) -> int:
     """Return 0 when the titles agree with `formula` ("So với kế hoạch": over the plan), else 1."""
     title, base = table.titles[column].lower(), table.titles[formula.b].lower()
     if "kế hoạch" in title or "dự toán" in title:
@@ -222,55 +132,94 @@ def _hint(table: _Table, column: int, formula: _Formula) -> int:
     return 0
 
 
-def _totals(ctx: CheckContext, table: _Table) -> None:
-    """Check each Tổng / Cộng row against the rows it closes."""
-    start = 0
-    for row in range(len(table.spec.rows)):
+def _totals(ctx: CheckContext, table: TableView) -> None:
+    """Check each Tổng / Cộng row against what it may close, reporting only when nothing fits.
+
+    A total adds up the rows since the previous total or group heading (I, A, a row without
+    figures); a grand total may instead add up the groups' rows (``I``, ``II`` with figures)
+    or the subtotals above it.
+    """
+    start, groups, subtotals = 0, [], []
+    for row in range(len(table.cells)):
         if _is_total(table, row):
-            _total(ctx, table, row, list(range(start, row)))
+            ways = [("phía trên", _items(table, range(start, row))),
+                    ("nhóm phía trên", groups), ("cộng phía trên", subtotals)]
+            if groups and _label(table, row) != "cộng":  # most likely the groups added up
+                ways = ways[1:2] + ways[:1] + ways[2:]
+            _total(ctx, table, row, [(what, rows) for what, rows in ways
+                                     if rows is not None and len(rows) >= 2])
+            subtotals = subtotals + [row]
             start = row + 1
         elif _is_section(table, row):
+            groups = groups + [row] if any(table.cell(row, c) for c in _figures(table)) \
+                else groups
             start = row + 1
 
 
-def _is_total(table: _Table, row: int) -> bool:
+def _figures(table: TableView) -> list[int]:
+    """Return the columns that may hold figures a total adds up (not TT, name or %)."""
+    return [c for c, title in enumerate(table.titles) if c not in (table.label, table.number)
+            and not PERCENT_TITLE.search(title)]
+
+
+def _is_total(table: TableView, row: int) -> bool:
+    return _label(table, row) in _TOTAL_LABELS
+
+
+def _label(table: TableView, row: int) -> str:
+    """Return the row's name in lower case, without a colon; TT's text if the name is empty."""
     label = table.cell(row, table.label)
     if not label and table.number is not None:  # "Tổng cộng" typed in the TT column
         label = table.cell(row, table.number)
-    return label.lower().rstrip(":").strip() in _TOTAL_LABELS
+    return label.lower().rstrip(":").strip()
 
 
-def _is_section(table: _Table, row: int) -> bool:
+def _is_section(table: TableView, row: int) -> bool:
     """Return True for a group's heading row: a Roman numeral or letter in TT, or no figures."""
     if table.number is not None and _SECTION_NUMBER.fullmatch(table.cell(row, table.number)):
         return True
-    figures = [c for c in range(len(table.titles)) if c not in (table.label, table.number)]
-    return not any(table.cell(row, c) for c in figures)
+    return not any(table.cell(row, c) for c in _figures(table))
 
 
-def _total(ctx: CheckContext, table: _Table, row: int, closed: list[int]) -> None:
-    if len(closed) < 2 or any(_is_breakdown(table, r) for r in closed):
-        return  # one row is no sum; "Trong đó" rows are parts of the row above
-    for column, title in enumerate(table.titles):
-        if column in (table.label, table.number) or _PERCENT_TITLE.search(title):
-            continue
+def _items(table: TableView, rows: range) -> list[int] | None:
+    """Return the rows a total adds up: the numbered ones (1, 2, 3) if TT has numbers, else
+    all; None when some rows detail others ("Trong đó", ``-``, ``a``) and which is unclear."""
+    if table.number is not None and any(table.cell(r, table.number).isdigit() for r in rows):
+        return [r for r in rows if table.cell(r, table.number).isdigit()]
+    if any(_is_breakdown(table, r) for r in rows):
+        return None
+    return list(rows)
+
+
+def _is_breakdown(table: TableView, row: int) -> bool:
+    label = table.cell(row, table.label).lower()
+    mark = table.cell(row, table.number) if table.number is not None else ""
+    return label.startswith(("trong đó", "-", "+")) or bool(mark) and not mark.isdigit()
+
+
+def _total(ctx: CheckContext, table: TableView, row: int,
+           ways: list[tuple[str, list[int]]]) -> None:
+    for column in _figures(table):
         written = table.values[column][row]
-        values = [table.values[column][r] for r in closed if table.cell(r, column)]
-        if written is None or not values or None in values:
+        sums = [(what, _sum(table, column, rows)) for what, rows in ways]
+        sums = [(what, total) for what, total in sums if total is not None]
+        if written is None or not sums:
             continue
-        total, places = sum(values), decimals_of(table.cell(row, column))
-        if agrees(total, written, places):
+        places = decimals_of(table.cell(row, column))
+        if any(agrees(total[1], written, places) for _, total in sums):
             continue
+        what, (count, total) = sums[0]
         right = format_number(total, places)
         table.report(ctx, row, column, "table.total",
-                     f"cộng {len(values)} dòng phía trên được {right}, nhưng bảng ghi "
+                     f"cộng {count} dòng {what} được {right}, nhưng bảng ghi "
                      f"{table.cell(row, column)}; hãy sửa thành {right} hoặc kiểm tra lại "
                      "số liệu.", right)
 
 
-def _is_breakdown(table: _Table, row: int) -> bool:
-    """Return True for a row that details another ("Trong đó", ``-``, ``a``, ``1.1``)."""
-    if table.cell(row, table.label).lower().startswith("trong đó"):
-        return True
-    mark = table.cell(row, table.number) if table.number is not None else ""
-    return bool(mark) and not mark.isdigit()
+def _sum(table: TableView, column: int, rows: list[int]) -> tuple[int, Decimal] | None:
+    """Return how many filled cells `rows` have in `column` and their sum; None if one is not
+    a number or none is filled."""
+    values = [table.values[column][r] for r in rows if table.cell(r, column)]
+    if not values or None in values:
+        return None
+    return len(values), sum(values)

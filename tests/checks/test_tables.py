@@ -125,3 +125,29 @@ def test_english_number_in_a_cell_found_at_the_cell(tmp_path: Path):
     assert [f.suggestion for f in found] == ["1.045,5"]
     assert found[0].location.line == _line(2)
     assert found[0].location.column == rows[2].index("1,045.5") + len("        - ") + 1
+
+
+GROUPED = ['[I, Khu vực 1, 200, "30,7"]', '[1, Huyện A, 120, "10,4"]', '[2, Huyện B, 80, "20,3"]',
+           '[II, Khu vực 2, 60, "6,2"]', '[1, Huyện C, 50, "5,2"]', '[2, Huyện D, 10, "1,0"]']
+
+
+def test_a_grand_total_may_add_up_the_groups(tmp_path: Path):
+    assert _total_findings(tmp_path, GROUPED + ['["", Tổng cộng, 260, "36,9"]']) == []
+    [found] = _total_findings(tmp_path, GROUPED + ['["", Tổng cộng, 270, "36,9"]'])
+    assert "cộng 2 dòng nhóm phía trên được 260" in found.message
+
+
+def test_a_grand_total_may_add_up_the_subtotals(tmp_path: Path):
+    rows = TOTAL_ROWS[:2] + ['["", Cộng, 200, "30,7"]', TOTAL_ROWS[2],
+                             '[4, Huyện D, 10, "1,0"]', '["", Cộng, 60, "6,2"]',
+                             '["", Tổng cộng, 260, "36,9"]']
+    assert _total_findings(tmp_path, rows) == []
+
+
+def test_detail_rows_are_not_added_to_the_items(tmp_path: Path):
+    rows = [TOTAL_ROWS[0], '["-", Trong đó xã X, 70, "5,0"]', TOTAL_ROWS[1],
+            '["", "Trong đó: thị trấn", 30, "2,0"]', '["", Tổng, 200, "30,7"]']
+    assert _total_findings(tmp_path, rows) == []
+    rows[-1] = '["", Tổng, 300, "30,7"]'
+    [found] = _total_findings(tmp_path, rows)
+    assert "cộng 2 dòng phía trên được 200" in found.message
