@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.checks import numbers
-from generator.checks.arithmetic import agrees, decimals_of
+from generator.checks.arithmetic import decimals_of
 from generator.checks.base import WARNING, CheckContext
 from generator.checks.tableview import PERCENT_TITLE, TableView, cell_texts, tables
 from generator.vnformat import format_number
@@ -60,7 +60,10 @@ def _percent_column(ctx: CheckContext, table: TableView, column: int) -> None:
         actual = formula.value(a, b)
         shown = table.cell(row, column)
         places = decimals_of(shown.removesuffix("%").strip())
-        if agrees(actual, written, places):
+        low, high = _bounds(formula, a, _half_unit(table.cell(row, formula.a)), b,
+                            _half_unit(table.cell(row, formula.b)))
+        slack = _half_unit(shown.removesuffix("%").strip())
+        if low - slack <= written <= high + slack:
             continue
         right = format_number(actual, places) + ("%" if shown.endswith("%") else "")
         how = f"{table.cell(row, formula.a)}/{table.cell(row, formula.b)}"
@@ -69,6 +72,21 @@ def _percent_column(ctx: CheckContext, table: TableView, column: int) -> None:
                      f"{how} = {format_number(actual, 2)}% (cột “{table.titles[formula.a]}” so "
                      f"với cột “{table.titles[formula.b]}”), nhưng bảng ghi {shown}; hãy sửa "
                      f"thành {right} hoặc kiểm tra lại số liệu.", right)
+
+
+def _half_unit(text: str) -> Decimal:
+    """Return half a unit of the last digit `text` shows: how far rounding may have moved it."""
+    return Decimal(5) * Decimal(10) ** -(decimals_of(text) + 1)
+
+
+def _bounds(formula: _Formula, a: Decimal, da: Decimal, b: Decimal,
+            db: Decimal) -> tuple[Decimal, Decimal]:
+    """Return the least and greatest values of `formula` for operands rounded to a ± da, b ± db.
+
+    The printed percentage was often computed from the figures before they were rounded.
+    """
+    values = [formula.value(a + x, b + y) for x in (-da, da) for y in (-db, db) if b + y != 0]
+    return (min(values), max(values)) if values else (formula.value(a, b),) * 2
 
 
 def _operands(table: TableView, column: int, formula: _Formula,
@@ -206,9 +224,10 @@ def _total(ctx: CheckContext, table: TableView, row: int,
         if written is None or not sums:
             continue
         places = decimals_of(table.cell(row, column))
-        if any(agrees(total[1], written, places) for _, total in sums):
+        if any(abs(total - written) <= slack + _half_unit(table.cell(row, column))
+               for _, (_, total, slack) in sums):
             continue
-        what, (count, total) = sums[0]
+        what, (count, total, _) = sums[0]
         right = format_number(total, places)
         table.report(ctx, row, column, "table.total",
                      f"cộng {count} dòng {what} được {right}, nhưng bảng ghi "
@@ -216,10 +235,12 @@ def _total(ctx: CheckContext, table: TableView, row: int,
                      "số liệu.", right)
 
 
-def _sum(table: TableView, column: int, rows: list[int]) -> tuple[int, Decimal] | None:
-    """Return how many filled cells `rows` have in `column` and their sum; None if one is not
-    a number or none is filled."""
-    values = [table.values[column][r] for r in rows if table.cell(r, column)]
+def _sum(table: TableView, column: int,
+         rows: list[int]) -> tuple[int, Decimal, Decimal] | None:
+    """Return how many filled cells `rows` have in `column`, their sum and how far the rounding
+    of each may have moved it; None if one is not a number or none is filled."""
+    filled = [r for r in rows if table.cell(r, column)]
+    values = [table.values[column][r] for r in filled]
     if not values or None in values:
         return None
-    return len(values), sum(values)
+    return len(values), sum(values), sum(_half_unit(table.cell(r, column)) for r in filled)

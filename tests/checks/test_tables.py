@@ -64,6 +64,12 @@ def test_wrong_same_period_change_found(tmp_path: Path):
     assert found.suggestion == "120,00"
 
 
+def test_a_percentage_of_figures_before_rounding_is_right(tmp_path: Path):
+    # 7.150,4 / 9.000 = 79,449%: the clerk's 79,45 comes from the figure before rounding
+    rows = ROWS[:1] + [ROWS[1].replace('"79,44"', '"79,45"')] + ROWS[2:]
+    assert _findings(tmp_path, rows, "table.percent") == []
+
+
 def test_a_column_no_pair_explains_is_left_alone(tmp_path: Path):
     rows = [r.replace('"76,30"', '"1,00"').replace('"79,44"', '"2,00"')
             .replace('"70,00"', '"3,00"').replace('"72,00"', '"4,00"') for r in ROWS]
@@ -102,7 +108,7 @@ def test_wrong_total_found(tmp_path: Path):
 @pytest.mark.parametrize("total", [
     '["", "**Tổng cộng**", 250, "35,9"]',
     '["", Cộng, 250, "36"]',  # 35,9 shown without decimals
-    '["", "Tổng:", 250, "35,90"]',
+    '["", "Tổng:", 251, "35,90"]',  # 250 of rounded parts: 120,4 + 80,4 + 50,4 is 251,2
 ])
 def test_right_totals_say_nothing(tmp_path: Path, total: str):
     assert _total_findings(tmp_path, TOTAL_ROWS + [total]) == []
@@ -114,7 +120,7 @@ def test_a_total_closes_only_the_rows_since_the_previous_one(tmp_path: Path):
                              '[I, Khu vực 2, "", ""]', '[5, Huyện E, 1, "1"]',
                              '[6, Huyện G, 2, "2"]', '["", Tổng, 3, "3"]']
     assert _total_findings(tmp_path, rows) == []
-    rows[-1] = '["", Tổng, 4, "3"]'
+    rows[-1] = '["", Tổng, 5, "3"]'  # 4 could be 1,4 + 2,4 rounded
     [found] = _total_findings(tmp_path, rows)
     assert "cộng 2 dòng phía trên được 3" in found.message
 
