@@ -44,6 +44,11 @@ def _paragraphs(kind: str, size: int) -> list[str]:
     raise ValueError(kind)
 
 
+def characters(kind: str, size: int = SIZE) -> int:
+    """Return how many characters of hostile text the folder of `kind` holds."""
+    return sum(len(p) for p in _paragraphs(kind, size))
+
+
 KINDS = ("spaces", "stars", "star-words", "notes", "fragments", "paragraph", "list", "diff")
 
 

@@ -12,7 +12,7 @@ from generator import profiles, vnformat
 from generator.diagnostics import Diagnostics
 from generator.loader import SourceFile
 from generator.model import Frame, Inline, Run
-from generator.profiles import obsolete, organs
+from generator.profiles import doctypes, obsolete, organs
 from generator.profiles.spec import DocType, ListStyle, Profile
 from generator.schema import ReportFile
 
@@ -34,7 +34,7 @@ def choose_profile(report: ReportFile, source: SourceFile, diagnostics: Diagnost
 def doc_type_of(report: ReportFile, profile: Profile, source: SourceFile,
                 diagnostics: Diagnostics) -> DocType:
     """Return the document type (its symbol from `doc_abbrev` when given); report unknown ones."""
-    known = profile.doc_type(report.doc_type)
+    known = doctypes.doc_type(profile, report.doc_type)
     if known is None:
         known = DocType(" ".join(report.doc_type.split()).upper(), report.doc_abbrev or "?")
         if not report.doc_abbrev:

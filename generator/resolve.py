@@ -16,12 +16,9 @@ from generator.diagnostics import Diagnostics, Location
 from generator.inline import parse_inline
 from generator.loader import Path_, SourceFile
 from generator.model import Anchor, Appendix, Block, Footnote, Inline, NoteRef, Report, Run
-from generator.profiles import hd36
 from generator.schema import AreaFile, OutlineEntry, ReportFile, TableItem
 from generator.tabledata import resolve_table
 
-DOC_ABBREVS = {name: doc_type.symbol for name, doc_type in hd36.DOC_TYPES.items()}
-"""Type abbreviations of the Party types (the importer recognises a type line by them)."""
 MAX_LEVEL = 3
 _NOTE_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -41,7 +38,12 @@ class _NoteScope:
 
     source: SourceFile
     notes: dict[str, str]
-    used: set[str] = field(default_factory=set)
+    used: dict[str, int] = field(default_factory=dict)
+    """note id → how many times it is cited."""
+    second: dict[str, tuple[Anchor, Path_]] = field(default_factory=dict)
+    """note id → its second citation, where the one reuse warning points."""
+    parsed: dict[str, tuple[tuple[Inline, ...], ...]] = field(default_factory=dict)
+    """note id → its paragraphs, parsed (and any nested anchor reported) at the first citation."""
 
 
 @dataclass
@@ -75,13 +77,13 @@ class _Builder:
                                  f"chú thích '[^{anchor.id}]' chưa được định nghĩa trong mục "
                                  f"'notes' của tệp này (đã có: {defined}).")
             return None
-        if anchor.id in scope.used:
-            self._anchor_problem("footnote.reused", anchor, scope, path,
-                                 f"chú thích '{anchor.id}' được gắn lần thứ hai; Word sẽ in hai "
-                                 "chú thích giống nhau.", warning=True)
-        scope.used.add(anchor.id)
+        if scope.used.get(anchor.id) == 1:
+            scope.second[anchor.id] = (anchor, path)
+        scope.used[anchor.id] = scope.used.get(anchor.id, 0) + 1
         number = len(self.footnotes) + 1
-        paragraphs = self._note_paragraphs(scope, anchor.id)
+        paragraphs = scope.parsed.get(anchor.id)
+        if paragraphs is None:
+            paragraphs = scope.parsed[anchor.id] = self._note_paragraphs(scope, anchor.id)
         self.footnotes.append(Footnote(number, paragraphs))
         return NoteRef(number, anchor.bold, anchor.italic)
 
@@ -102,8 +104,15 @@ class _Builder:
         report = self.diagnostics.warning if warning else self.diagnostics.error
         report(code, message, location, excerpt)
 
-    def report_unused(self) -> None:
+    def report_note_use(self) -> None:
+        """Word the reuse warnings (one per note, however often it is cited); flag unused notes."""
         for scope in self.scopes:
+            for note_id, (anchor, path) in scope.second.items():
+                times = vnformat.format_number(scope.used[note_id])
+                self._anchor_problem("footnote.reused", anchor, scope, path,
+                                     f"chú thích '{note_id}' được gắn {times} lần; Word sẽ in "
+                                     f"{times} chú thích giống nhau.",
+                                     warning=True)
             for note_id in scope.notes:
                 if note_id not in scope.used:
                     location = scope.source.locate(("notes", note_id), key=True)
@@ -146,7 +155,7 @@ def resolve_report(report: ReportFile, source: SourceFile, areas: dict[str, Load
                               ("closing",))
     fields, frame = framing.fields(report, profile, doc_type, title, source, diagnostics)
     extra = _appendices(builder, report, profile, doc_type, fields["number_line"], areas)
-    builder.report_unused()
+    builder.report_note_use()
     framing.obsolete_warnings(report, source, diagnostics)
     return Report(
         fields=fields,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.checks.base import ERROR, WARNING, CheckContext, TextItem
+from generator.profiles import doctypes
 
 RULES = {
     "citation.malformed": (ERROR, ("số, ký hiệu văn bản sai dạng (đúng: 20-NQ/TU; văn bản nhà "
@@ -21,13 +22,8 @@ RULES = {
                            "12 → Kế hoạch số 12-KH/TU).")),
 }
 
-TYPE_ABBREVS = {
-    "nghị quyết": {"NQ"}, "chỉ thị": {"CT"}, "kết luận": {"KL"}, "quyết định": {"QĐ"},
-    "quy định": {"QĐi", "QĐ"}, "hướng dẫn": {"HD"}, "kế hoạch": {"KH"}, "thông báo": {"TB"},
-    "đề án": {"ĐA"}, "báo cáo": {"BC"}, "chương trình": {"CTr"}, "tờ trình": {"TTr"},
-    "công văn": {"CV"}, "quy chế": {"QC"}, "thông tri": {"TT"}, "quy hoạch": {"QH"},
-}
-"""Type of document → the abbreviations its symbol may carry (Hướng dẫn 36-HD/VPTW)."""
+TYPE_ABBREVS = {kind.name.lower(): kind.symbols for kind in doctypes.KINDS if kind.symbols}
+"""Type of document → the symbols its number may carry (one table: profiles/doctypes.py)."""
 KNOWN_ABBREVS = set().union(*TYPE_ABBREVS.values())
 
 _TYPES = "|".join(sorted(TYPE_ABBREVS, key=len, reverse=True))

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from generator.checks.base import ERROR, WARNING, CheckContext, TextItem
+from generator.profiles import doctypes
 from generator.vnformat import pad_day_month, period_text, text_date
 
 RULES = {
@@ -81,14 +82,10 @@ def _day_month(ctx: CheckContext, item: TextItem, m: re.Match) -> None:
                "với tháng 01, 02).", expected)
 
 
-PERIODIC_TYPES = frozenset({"BÁO CÁO"})
-"""Document types written for a period (quý, 6 tháng, năm): only they have a period to check."""
-
-
 def is_periodic(manifest) -> bool:
     """Return True if the report's type is a periodic one and it names a period."""
-    doc_type = (getattr(manifest, "doc_type", None) or "BÁO CÁO").strip().upper()
-    return doc_type in PERIODIC_TYPES and getattr(manifest, "period", None) is not None
+    kind = doctypes.find(getattr(manifest, "doc_type", None) or "BÁO CÁO")
+    return kind is not None and kind.periodic and getattr(manifest, "period", None) is not None
 
 
 def _header(ctx: CheckContext) -> None:

@@ -138,12 +138,19 @@ def _notes(paragraphs: Sequence[Para], old: Sequence[Footnote],
         parts = para.table.paragraphs if para.table is not None else (para,)
         links += [piece.link for part in parts for piece in part.pieces
                   if piece.link is not None]
-    return tuple(_note(link, old, new) for link in links)
+    merged: dict[tuple, tuple[Para, ...]] = {}  # a note cited again compares once
+    out = []
+    for link in links:
+        before = old[link.old - 1].paragraphs if link.old is not None else None
+        after = new[link.new - 1].paragraphs if link.new is not None else None
+        if (before, after) not in merged:
+            merged[before, after] = _note(before, after)
+        out.append(Note(link, merged[before, after]))
+    return tuple(out)
 
 
-def _note(link: Link, old: Sequence[Footnote], new: Sequence[Footnote]) -> Note:
-    before = old[link.old - 1].paragraphs if link.old is not None else None
-    after = new[link.new - 1].paragraphs if link.new is not None else None
+def _note(before, after) -> tuple[Para, ...]:
+    """Return the merged paragraphs of one note's old and new text (None: the side lacks it)."""
     if before is None or after is None:
         change, side = (INS, after) if before is None else (DEL, before)
         # a whole note comes and goes with its reference; its paragraph marks stay untracked
@@ -153,4 +160,4 @@ def _note(link: Link, old: Sequence[Footnote], new: Sequence[Footnote]) -> Note:
         paragraphs = [_edited("note", before[0], after[0])]
         paragraphs += _merge([_note_paragraph(p) for p in before[1:]],
                              [_note_paragraph(p) for p in after[1:]])
-    return Note(link, tuple(paragraphs))
+    return tuple(paragraphs)

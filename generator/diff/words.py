@@ -30,7 +30,11 @@ class Token(NamedTuple):
 
     @property
     def key(self) -> tuple:
-        return ("\x00note",) if self.note is not None else (self.text, self.bold, self.italic)
+        """What compares: (text, bold, italic), or one key for every footnote reference."""
+        return _NOTE_KEY if self.note is not None else self[:3]
+
+
+_NOTE_KEY = ("\x00note",)
 
 
 def tokens(inlines: Iterable[Inline]) -> tuple[Token, ...]:

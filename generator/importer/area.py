@@ -88,12 +88,23 @@ def import_area(docx: Path, report_dir: Path, heading: str, force: bool = False)
 
 def _faithfulness(source: Source, parts, data: dict, heading: str) -> Faithfulness:
     """Measure the area's data against the file, its header and tail left out on purpose."""
-    texts = [heading, *data["paragraphs"], *data["notes"].values()]
+    texts = [heading, *_item_strings(data["paragraphs"]), *data["notes"].values()]
     for section in data.get("sections", []):
-        texts += [section["heading"], *section["paragraphs"]]
+        texts += [section["heading"], *_item_strings(section["paragraphs"])]
     matched = [p for p in parts.body if heading_of(p) and same_heading(plain(p.runs), heading)]
     return measure(source, parts, texts, len(data.get("sections", [])) + len(matched[:1]),
                    len(data["notes"]), skip_layout=True)
+
+
+def _item_strings(value) -> list[str]:
+    """Return every string of a paragraph item (a text, or a table's caption, unit and cells)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if k != "span" for s in _item_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _item_strings(v)]
+    return []
 
 
 def _area_path(folder: ReportFolder, name: str, report_source: SourceFile, entry) -> Path:
@@ -166,9 +177,12 @@ def _keep_existing(path: Path, data: dict, force: bool) -> dict:
 
 
 def _summary(heading: str, data: dict, path: Path) -> str:
-    count = len(data["paragraphs"]) + sum(len(s["paragraphs"]) for s in data.get("sections", []))
-    return (f"Đã nhập phần “{heading}”: {count} đoạn văn, {len(data.get('sections', []))} mục "
-            f"con, {len(data['notes'])} chú thích → {display_path(path)}.")
+    items = data["paragraphs"] + [p for s in data.get("sections", []) for p in s["paragraphs"]]
+    tables = sum(isinstance(item, dict) for item in items)
+    return (f"Đã nhập phần “{heading}”: {len(items) - tables} đoạn văn, "
+            + (f"{tables} bảng, " if tables else "")
+            + f"{len(data.get('sections', []))} mục con, {len(data['notes'])} chú thích → "
+            f"{display_path(path)}.")
 
 
 def _place(result: AreaImport, report_dir: Path, report_source, entry, name: str,

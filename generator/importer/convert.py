@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from generator import vnformat
+from generator.importer.header import header_fields, profile_of, take_preamble
 from generator.importer.outline import Node, build_tree, flatten, heading_of, numbered_items, slug
-from generator.importer.parts import CLOSING, Parts
+from generator.importer.parts import CLOSING, Parts, body_paragraphs
 from generator.importer.source import Source
+from generator.importer.tables import paragraph_items
+from generator.importer.tail import after_blocks, split_appendices
 from generator.importer.text import Item, NoteScope, markup, plain
-from generator.ooxml.reader import TextRun
-from generator.resolve import DOC_ABBREVS
+from generator.ooxml.reader import Paragraph, TextRun
+from generator.profiles import doctypes
 
 _PERIODS = (
     (re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s*(?:năm|/)\s*(\d{4})", re.IGNORECASE), "quy"),
@@ -25,8 +27,6 @@ _PERIODS = (
     (re.compile(r"()(?:9|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE), "9-thang"),
     (re.compile(r"()(?<!tháng\s)(?<!đầu\s)(?<!cuối\s)\bnăm\s+(\d{4})", re.IGNORECASE), "nam"),
 )
-PERIODIC_TYPES = {"BÁO CÁO"}
-"""Types whose title names a reporting period; for the others `period` is only a stand-in."""
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 FALLBACK_HEADING = "NỘI DUNG BÁO CÁO"
 PLACEHOLDERS = {
@@ -84,6 +84,8 @@ def convert_report(source: Source, parts: Parts) -> Imported:
     title_runs = _joined([p.runs for p in parts.title])
     title = markup(title_runs, ctx.scope.anchor, drop_uniform=True)
     body = list(parts.body)
+    header = parts.header
+    preamble = take_preamble(parts, body, profile_of(header, header.year or dt.date.today().year))
     closing_runs = _closing(source, body)
     intro_runs, roots = build_tree(source, body)
     if not roots:
@@ -92,24 +94,30 @@ def convert_report(source: Source, parts: Parts) -> Imported:
         roots, intro_runs = [Node(1, [TextRun(FALLBACK_HEADING)], paragraphs=intro_runs)], []
         ctx.added.append(f"đề mục “{FALLBACK_HEADING}”")
         ctx.fallback = True
-    intro = _texts(intro_runs, ctx.scope)
+    intro = _texts(intro_runs, ctx.scope, tables=False)
     outline = [_entry(ctx, node, vnformat.roman(i) + ".") for i, node in enumerate(roots, 1)]
     closing = markup(closing_runs, ctx.scope.anchor) if closing_runs else None
-    periodic = parts.header.doc_type in PERIODIC_TYPES
-    kind, year, found = _period([plain(title_runs), plain(closing_runs or [])] if periodic
-                                else [], parts.header.year)
-    period = vnformat.period_text(kind, year)
+    kind = doctypes.find(header.doc_type)
+    periodic = kind is not None and kind.periodic
+    period_kind, year, found = _period([plain(title_runs), plain(closing_runs or [])]
+                                       if periodic else [], header.year)
+    period = vnformat.period_text(period_kind, year)
     if periodic and not found:
         source.warn("import.period", f"không nhận ra kỳ báo cáo trong trích yếu hay câu kết; "
                     f"đã ghi tạm '{period}' vào report.yaml (trường period).")
     if not found:
         period = "\0"  # nothing in the title or closing names a period: replace nothing
-    report = _header_fields(source, parts, year)
-    report.update({"period": {"kind": kind, "year": year},
-                   "title": title.replace(period, "{period}") or None, "intro": intro,
+    report = header_fields(source, parts, year)
+    if periodic:
+        report["period"] = {"kind": period_kind, "year": year}
+    report.update({"title": title.replace(period, "{period}") or None, **preamble,
+                   "intro": intro,
                    "closing": closing.replace(period, "{period}") if closing else None,
                    "outline": outline, "signature": dict(parts.signature),
                    "recipients": list(parts.recipients), "notes": ctx.scope.notes})
+    appendices = _appendices(ctx, parts)
+    if appendices:
+        report["appendices"] = appendices
     missing = _fill_placeholders(report)
     if parts.header.year is None:
         missing.insert(missing.index("place") + 1 if "place" in missing else 0, "date")
@@ -144,8 +152,8 @@ def _closing(source: Source, body: list) -> list[Item] | None:
     return ([TextRun(last.label + " ")] if last.label else []) + last.runs
 
 
-def _texts(paragraphs: list[list[Item]], scope: NoteScope) -> list[str]:
-    return [text for runs in paragraphs if (text := markup(runs, scope.anchor))]
+def _texts(paragraphs: list[list[Item]], scope: NoteScope, tables: bool = True) -> list:
+    return paragraph_items(paragraphs, scope, tables)
 
 
 def _entry(ctx: _Context, node: Node, label: str) -> dict:
@@ -184,6 +192,32 @@ def area_data(source: Source, paragraphs: list[list[Item]],
     return data
 
 
+def _appendices(ctx: _Context, parts: Parts) -> list[dict]:
+    """Return the ``appendices:`` entries of the phụ lục after the signature, writing their areas.
+
+    What precedes the first ``PHỤ LỤC`` label (an attached programme) is left out, and listed
+    as not carried by the faithfulness summary.
+    """
+    first = parts.appendix[0] if parts.appendix else None
+    _, found = split_appendices(after_blocks(ctx.source.document.blocks, first))
+    out = []
+    for part in found:
+        name = slug("phu luc " + part.title_text, ctx.taken)
+        items = [_appendix_item(p) for p in body_paragraphs(ctx.source, part.blocks)]
+        data = area_data(ctx.source, items, [])
+        ctx.areas.append(AreaOut(name, "Phụ lục", part.title_text, data))
+        out.append({"title": part.title_text or part.label.text.strip(), "area": name})
+    return out
+
+
+def _appendix_item(item):
+    """Return an appendix paragraph's runs with its list label typed in front; others as is."""
+    if not isinstance(item, Paragraph):
+        return item  # a table, as the body path gives it
+    label = item.label
+    return ([TextRun("- " if label == "-" else label + " ")] if label else []) + item.runs
+
+
 def _period(texts: list[str], date_year: int | None) -> tuple[str, int, bool]:
     """Return (kind, year, found) of the reporting period named first in `texts`."""
     for text in texts:
@@ -196,37 +230,6 @@ def _period(texts: list[str], date_year: int | None) -> tuple[str, int, bool]:
                 return kind, int(m.group(2)), True
     years = [int(y) for t in texts for y in re.findall(r"\b(19[3-9]\d|20\d\d)\b", t)]
     return "nam", date_year or (years[0] if years else dt.date.today().year), False
-
-
-def _header_fields(source: Source, parts: Parts, year: int) -> dict:
-    """Return the organ, number, place, date and draft fields, in report.yaml's order."""
-    h = parts.header
-    organ = {"name": h.organ_name, "parent": h.organ_parent,
-             "abbrev": h.organ_abbrev or _initials(h.organ_name)}
-    if organ["abbrev"] and not h.organ_abbrev:
-        source.warn("import.abbrev", f"không thấy dòng 'Số …-BC/…'; ký hiệu cơ quan "
-                    f"'{organ['abbrev']}' được suy ra từ tên cơ quan, hãy kiểm tra.")
-    report: dict = {"organ": {k: v for k, v in organ.items() if v}, "doc_type": h.doc_type}
-    if h.doc_abbrev and DOC_ABBREVS.get(h.doc_type) != h.doc_abbrev:
-        report["doc_abbrev"] = h.doc_abbrev
-    report["number"] = h.number
-    report["place"] = h.place
-    date = {"day": h.day, "month": h.month, "year": h.year or year}
-    report["date"] = {k: v for k, v in date.items() if v}
-    try:
-        report["date"] = dt.date(date["year"], h.month or 0, h.day or 0)
-    except ValueError:
-        pass  # a draft's blank day (or an impossible date, which validation reports)
-    report["draft"] = h.draft
-    return report
-
-
-def _initials(name: str | None) -> str | None:
-    """Return ``TU`` for ``TỈNH ỦY HẬU GIANG``: the first letters of the committee's name."""
-    if not name:
-        return None
-    letters = "".join(w[0] for w in name.split()[:2]).upper()
-    return "".join(c if c == "Đ" else unicodedata.normalize("NFKD", c)[0] for c in letters)
 
 
 def _fill_placeholders(report: dict) -> list[str]:

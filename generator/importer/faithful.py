@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from generator.importer.outline import PART, heading_of, number_prefix
 from generator.importer.parts import (
+    ADDRESSEE,
     DATE,
     NUMBER,
     PARTY,
@@ -26,17 +27,19 @@ from generator.importer.parts import (
     is_separator,
 )
 from generator.importer.source import Source
+from generator.importer.tables import LINE_BREAK, BodyTable, marks
+from generator.importer.tail import after_blocks, split_appendices
 from generator.ooxml.reader import NoteRun, Paragraph, Table
 from generator.vnformat import format_number
 
 _MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[_~])|\*+")
 _LIST_MARK = re.compile(r"^\s*(?:[-–—+•]\s*|[A-ZĐ]\s*[-.)]\s+)")
 REASONS = {
-    "state": "quốc hiệu, tiêu ngữ của văn bản nhà nước; mẫu hiện tại chỉ in tiêu đề của Đảng",
-    "number": "số và ký hiệu kiểu nhà nước; mẫu hiện tại in số theo kiểu của Đảng (Số …-…/…)",
-    "appendix": "nằm sau chữ ký (văn bản kèm theo, phụ lục); baocao chưa có phần phụ lục",
-    "table": "bảng; baocao chưa in bảng, nội dung được giữ thành {rows} đoạn (các ô ngăn cách "
-             "bằng ' | ')",
+    "state": "quốc hiệu, tiêu ngữ nằm ngoài khối đầu văn bản; thể thức chỉ in chúng ở khối đầu",
+    "number": "dòng số, ký hiệu thứ hai; chỉ dòng đầu tiên được đọc vào số và ký hiệu",
+    "appendix": "nằm sau chữ ký nhưng không mở đầu bằng dòng “PHỤ LỤC” (văn bản kèm theo); "
+                "chỉ phần phụ lục mới được chuyển thành phụ lục",
+    "cell": "ô của bảng; bảng trong dữ liệu không có chữ này",
     "note": "chú thích không còn chỗ tham chiếu trong dữ liệu",
     "missing": "không có trong dữ liệu",
     "object": "không chuyển được thành chữ, cần chèn lại bằng tay sau khi tạo văn bản",
@@ -70,6 +73,8 @@ class Faithfulness:
     losses: list[Loss] = field(default_factory=list)
     kept_headings: int = 0
     """Headings carried as bold paragraphs with their own numbers (not in the outline)."""
+    kept_tables: int = 0
+    """Tables carried as paragraphs (a one-row frame, a table before the first heading)."""
     added: list[str] = field(default_factory=list)
     """What the build prints that the source lacks (stand-ins, a default closing)."""
     skipped: int = 0
@@ -84,6 +89,8 @@ class Faithfulness:
         if self.kept_headings:
             line += (f" ({format_number(self.kept_headings)} đề mục khác giữ nguyên số và chữ "
                      "thành đoạn in đậm)")
+        if self.kept_tables:
+            line += f" ({format_number(self.kept_tables)} bảng khác giữ thành đoạn văn)"
         if self.skipped:
             line += (f"; bỏ qua {format_number(self.skipped)} đoạn của khối đầu, trích yếu, "
                      "nơi nhận và chữ ký (khi nhập một phần)")
@@ -127,16 +134,14 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
     With `skip_layout` (``--area``), the header, title and tail are left out on purpose: they
     are counted in `Faithfulness.skipped`, not as losses.
     """
-    pool = "\n".join(normalize(t) for t in data_texts if t)
+    pool = _Pool(normalize(t) for t in data_texts if t)
     result = Faithfulness(Counts(), Counts(0, outline_headings, data_notes),
                           added=list(added or []))
-    _paragraphs_against(source, parts, pool, result, skip_layout)
+    carried = [mark for mark in marks(parts.body) if mark.item is not None]
+    result.source.tables, result.data.tables = len(parts.tables), len(carried)
+    result.kept_tables = len(parts.tables) - len(carried)
+    _paragraphs_against(source, parts, pool, result, skip_layout, _cell_verdicts(carried))
     result.source.notes = len(_referenced_notes(source))
-    result.source.tables = len(parts.tables)
-    for table in parts.tables:
-        rows = sum(1 for row in table.rows if any(p.text.strip() for c in row for p in c))
-        result.losses.append(Loss(table.index, "bảng " + _excerpt(table.paragraphs()[0].text, 30)
-                                  if table.rows else "bảng", REASONS["table"].format(rows=rows)))
     for key in sorted(_referenced_notes(source)):
         text = " ".join(p.text for p in source.document.notes[key])
         if normalize(text) and normalize(text) not in pool:
@@ -144,12 +149,61 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
     return result
 
 
-def _paragraphs_against(source: Source, parts: Parts, pool: str, result: Faithfulness,
-                        skip_layout: bool) -> None:
-    """Count the source's paragraphs and headings into `result`, adding each one not carried."""
+class _Pool:
+    """The imported data's texts, normalised: is a source line one of them, or inside one?
+
+    Most lines are a whole text: a set answers them at once, where searching the joined texts
+    made a 20,000-paragraph import quadratic (bench: hostile diff).
+    """
+
+    def __init__(self, texts):
+        self.texts = set(texts)
+        self.joined = "\n".join(sorted(self.texts))
+
+    def __contains__(self, line: str) -> bool:
+        return line in self.texts or line in self.joined
+
+
+def _cell_verdicts(carried: list[BodyTable]) -> dict[int, bool]:
+    """Return, per paragraph of a table carried as a table, whether its cell is in that table.
+
+    A cell is looked up among the cells of its own table, not in the whole data: a dropped
+    ``1`` or ``7,84`` would be found somewhere else.
+    """
+    out: dict[int, bool] = {}
+    for mark in carried:
+        data = {normalize(text) for text in _cell_texts(mark.item)}
+        for cell in _source_cells(mark.table):
+            found = normalize(" ".join(p.text for p in cell)) in data
+            out.update((id(p), found) for p in cell)
+    return out
+
+
+def _cell_texts(item: dict) -> set[str]:
+    """Return the visible text of each cell of a table item (line breaks as spaces)."""
+    spec = item["table"]
+    cells = [c["text"] if isinstance(c, dict) else c for row in spec["header"] for c in row]
+    cells += [c for row in spec["rows"] for c in row]
+    cells += [spec[key] for key in ("caption", "unit") if spec.get(key)]  # a row taken as unit
+    return {c.replace(LINE_BREAK, " ") for c in cells}
+
+
+def _source_cells(table: Table) -> list[list[Paragraph]]:
+    """Return the paragraphs of each cell of `table` that shows some text."""
+    return [cell for row in table.rows for cell in row if any(p.text.strip() for p in cell)]
+
+
+def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faithfulness,
+                        skip_layout: bool, cells: dict[int, bool]) -> None:
+    """Count the source's paragraphs and headings into `result`, adding each one not carried.
+
+    The paragraphs of a table carried as a table are judged by `cells`.
+    """
     body = {id(p) for p in parts.body}
     layout = {id(p) for p in parts.layout} if skip_layout else set()
-    fields = _header_values(parts)
+    fields = _header_values(source, parts)
+    # a state header's quốc hiệu and tiêu ngữ: the NĐ30 template prints them, there only
+    state_header = {id(p) for p in parts.layout} if parts.header.state else set()
     carried_headings = 0
     for paragraph in _source_paragraphs(source):
         result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
@@ -164,8 +218,16 @@ def _paragraphs_against(source: Source, parts: Parts, pool: str, result: Faithfu
         heading = id(paragraph) in body and (heading_of(paragraph) is not None
                                              or bool(PART.match(paragraph.text)))
         result.source.headings += heading
-        missing = [ln for ln in lines if not _carried(ln, pool, fields)]
-        if missing:
+        fixed = id(paragraph) in state_header
+        in_table = cells.get(id(paragraph))
+        if in_table is None:
+            missing = [ln for ln in lines if not (fixed and STATE.match(" ".join(ln.split())))
+                       and not _carried(ln, pool, fields)]
+        else:
+            missing = [] if in_table else lines
+        if in_table is False:
+            result.losses.append(Loss(paragraph.index, " / ".join(missing), REASONS["cell"]))
+        elif missing:
             result.losses.append(_loss(source, parts, paragraph, missing))
         else:
             result.data.paragraphs += 1
@@ -187,22 +249,31 @@ def _loss(source: Source, parts: Parts, paragraph: Paragraph, missing: list[str]
     return Loss(paragraph.index, " / ".join(missing), reason)
 
 
-def _carried(line: str, pool: str, fields: set[str]) -> bool:
+def _carried(line: str, pool: _Pool, fields: set[str]) -> bool:
     plain = " ".join(line.split())
     norm = normalize(plain)
     if not norm or is_separator(plain) or plain == "*" or PARTY.match(plain):
         return True
-    if norm in fields or RECIPIENTS.fullmatch(plain):
-        return True
+    if norm in fields or RECIPIENTS.fullmatch(plain) or ADDRESSEE.fullmatch(plain):
+        return True  # printed by the template: header, appendix labels, Nơi nhận, Kính gửi
     if (NUMBER.match(plain) or DATE.match(plain)) and not STATE_NUMBER.match(plain):
         return True  # read into number, doc_abbrev, organ.abbrev / place, date
+    if ADDRESSEE.match(plain):
+        return normalize(ADDRESSEE.sub("", plain)) in pool  # "Kính gửi: Sở Nội vụ"
     return norm in pool
 
 
-def _header_values(parts: Parts) -> set[str]:
-    """Return what the template prints from header keys: the type, the organ lines."""
+def _header_values(source: Source, parts: Parts) -> set[str]:
+    """Return what the template prints from header keys or by itself, normalised.
+
+    The type, the organ lines and the Số line read into the number and symbol; each phụ lục's
+    label and ``(Kèm theo …)`` line (the build writes them from the profile and the header).
+    """
     h = parts.header
-    values = {h.doc_type, h.organ_name or "", h.organ_parent or "", h.draft or ""}
+    values = {h.doc_type, h.organ_name or "", h.organ_parent or "", h.draft or "",
+              h.number_line}
+    _, found = split_appendices(after_blocks(source.document.blocks, (parts.appendix or [None])[0]))
+    values |= {p.text for part in found for p in (part.label, part.reference) if p is not None}
     return {normalize(v) for v in values if v}
 
 

@@ -28,10 +28,11 @@ from generator.importer.patterns import (  # noqa: F401  (re-exported for the im
 from generator.importer.patterns import paragraphs_of as _paragraphs
 from generator.importer.patterns import style_of as _style
 from generator.importer.source import Source
+from generator.importer.tables import body_table, is_layout
 from generator.importer.tail import read_tail as _read_tail
 from generator.importer.tail import tail_at as _tail_at
 from generator.ooxml.reader import Paragraph, Table, TextRun
-from generator.resolve import DOC_ABBREVS
+from generator.profiles.doctypes import TITLES
 
 
 @dataclass
@@ -57,7 +58,7 @@ class Header:
 
 @dataclass
 class Parts:
-    """A report cut into parts; `body` holds paragraphs only (tables already turned to text)."""
+    """A report cut into parts; in `body` each table is a paragraph holding a `BodyTable`."""
 
     header: Header = field(default_factory=Header)
     title: list[Paragraph] = field(default_factory=list)
@@ -122,7 +123,7 @@ def _letter_header_end(blocks) -> int | None:
 def _doc_type_at(blocks) -> int | None:
     for i, block in enumerate(blocks[:60]):
         if isinstance(block, Paragraph):
-            if " ".join(block.text.split()).upper() in DOC_ABBREVS:
+            if " ".join(block.text.split()).upper() in TITLES:
                 return i
             if block.outline_level is not None or _style(block).startswith("heading"):
                 return None
@@ -241,20 +242,51 @@ def _organ(lines: list[tuple[Paragraph, str]], header: Header) -> None:
 
 
 def body_paragraphs(source: Source, blocks) -> list[Paragraph]:
-    """Return the body as paragraphs: tables become one paragraph per row, text boxes follow."""
+    """Return the body as paragraphs: a table stands as one paragraph holding a `BodyTable`
+    (with the caption and unit lines above it), a one-row table as its paragraphs; text boxes
+    follow their paragraph."""
     out: list[Paragraph] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if isinstance(block, Table):
-            out += _table_rows(source, block)
+            for paragraph in block.paragraphs():
+                _report_objects(source, paragraph)
+            if is_layout(block):
+                kept = [p for p in block.paragraphs() if p.text.strip() or _has_note(p)]
+                if kept:
+                    source.warn("import.table-frame", "bảng chỉ có một dòng (hoặc là khối Kính "
+                                "gửi) được giữ thành đoạn văn, mỗi đoạn trong ô thành một đoạn.",
+                                kept[0])
+                out += kept
+                continue
+            taken, paragraph = body_table(source, block, _lines_above(blocks[:i], out))
+            del out[len(out) - taken:]
+            out.append(paragraph)
             continue
         _report_objects(source, block)
-        if block.text.strip() or any(not isinstance(r, TextRun) for r in block.runs):
+        if block.text.strip() or _has_note(block):
             out.append(block)
         for box in block.textboxes:
             source.warn("import.textbox", "khung chữ (text box) được chuyển thành đoạn văn "
                         "thường ngay sau đoạn này.", block)
             out += [p for p in box if p.text.strip()]
     return out
+
+
+def _lines_above(blocks, out: list[Paragraph]) -> list[Paragraph]:
+    """Return the last two lines before a table (blank ones passed over) that are still the
+    last of `out`: only they may be its caption and unit."""
+    lines: list[Paragraph] = []
+    for block in reversed(blocks):
+        if not isinstance(block, Paragraph) or len(lines) == 2 or block.textboxes:
+            break
+        if block.text.strip():
+            lines.insert(0, block)
+    tail = out[len(out) - len(lines):]
+    return lines if len(tail) == len(lines) and all(a is b for a, b in zip(tail, lines)) else []
+
+
+def _has_note(paragraph: Paragraph) -> bool:
+    return any(not isinstance(r, TextRun) for r in paragraph.runs)
 
 
 def _report_objects(source: Source, paragraph: Paragraph) -> None:
@@ -265,26 +297,3 @@ def _report_objects(source: Source, paragraph: Paragraph) -> None:
     if paragraph.in_control:
         source.warn("import.content-control", "đoạn nằm trong ô điều khiển nội dung (content "
                     "control); chỉ giữ lại chữ.", paragraph)
-
-
-def _table_rows(source: Source, table: Table) -> list[Paragraph]:
-    """Return one paragraph per table row, its cells separated by `` | ``."""
-    out = []
-    for row in table.rows:
-        runs: list = []
-        for c, cell in enumerate(row):
-            for p in cell:
-                _report_objects(source, p)
-            texts = [p for p in cell if p.text.strip()]
-            if c and runs:
-                runs.append(TextRun(" | "))
-            for k, p in enumerate(texts):
-                runs += ([TextRun(" ")] if k else []) + p.runs
-        if "".join(r.text for r in runs if isinstance(r, TextRun)).strip(" |"):
-            first = next((p for cell in row for p in cell), None)
-            out.append(Paragraph(first.index if first else table.index, runs=runs))
-    width = max((len(r) for r in table.rows), default=0)
-    source.warn("import.table", f"bảng {len(table.rows)} dòng × {width} cột được chuyển thành "
-                f"{len(out)} đoạn văn (mỗi dòng một đoạn, các ô ngăn cách bằng ' | '); baocao "
-                "chưa in bảng, hãy xem lại.", table.paragraphs()[0] if table.rows else None)
-    return out

@@ -1,9 +1,12 @@
-"""The tail of a document: Nơi nhận and the signature block, and where the tail stops."""
+"""The tail of a document: Nơi nhận, the signature block, where it stops, the phụ lục after it."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator.importer.outline import PART, number_prefix
 from generator.importer.patterns import AUTHORITY, CLOSING, DASH, RECIPIENTS
 from generator.importer.patterns import paragraphs_of as _paragraphs
 from generator.importer.patterns import style_of as _style
@@ -113,3 +116,81 @@ def _signature(source: Source, lines: list[tuple[Paragraph, str]], out: dict[str
             source.warn("import.unclassified", "dòng ở khối chữ ký không nhận ra là thẩm quyền, "
                         "chức vụ hay họ tên nên không được đưa vào dữ liệu.", p)
     out.pop("extra", None)
+
+
+APPENDIX_LABEL = re.compile(r"^\s*PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:[IVXLC]+|\d+))?\s*(?:[.:–-]\s*"
+                            r"(?P<rest>.*?))?\s*$", re.IGNORECASE)
+"""``PHỤ LỤC``, ``Phụ lục 1``, ``PHỤ LỤC I``, ``PHỤ LỤC II: MỘT SỐ CHỈ TIÊU …``."""
+REFERENCE = re.compile(r"^\s*\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\b.*\)\s*$", re.IGNORECASE)
+"""The ``(Kèm theo Báo cáo số …)`` line under an appendix title: the build writes its own."""
+_MAX_TITLE_LINES = 4
+
+
+@dataclass
+class AppendixPart:
+    """One phụ lục after the signature: its label line, title lines, reference line, content."""
+
+    label: Paragraph
+    title: list[Paragraph] = field(default_factory=list)
+    reference: Paragraph | None = None
+    blocks: list = field(default_factory=list)
+    """Its paragraphs and tables, in order."""
+
+    @property
+    def title_text(self) -> str:
+        rest = _label_rest(self.label)
+        return " ".join(" ".join(p.text for p in self.title).split()) or rest
+
+
+def after_blocks(blocks, first: Paragraph | None) -> list:
+    """Return the blocks from the one holding `first` (the first paragraph after the tail)."""
+    for i, block in enumerate(blocks):
+        if block is first or isinstance(block, Table) and first in block.paragraphs():
+            return list(blocks[i:])
+    return []
+
+
+def split_appendices(blocks) -> tuple[list, list[AppendixPart]]:
+    """Return what precedes the first ``PHỤ LỤC`` label (not an appendix) and the appendices.
+
+    A label is a paragraph of its own, its title (if not on the label line) the lines in
+    capitals under it, then an optional ``(Kèm theo …)`` line; the content runs to the next label.
+    """
+    before: list = []
+    found: list[AppendixPart] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and _label_rest(block) is not None:
+            found.append(AppendixPart(block))
+            continue
+        if not found:
+            before.append(block)
+            continue
+        part = found[-1]
+        if isinstance(block, Paragraph) and not part.blocks and _title_or_reference(part, block):
+            continue
+        part.blocks.append(block)
+    return before, found
+
+
+def _label_rest(paragraph: Paragraph) -> str | None:
+    """Return what follows ``PHỤ LỤC I`` on its line ("" if nothing), or None if not a label."""
+    m = APPENDIX_LABEL.match(" ".join(paragraph.text.split()))
+    return None if m is None else (m["rest"] or "")
+
+
+def _title_or_reference(part: AppendixPart, paragraph: Paragraph) -> bool:
+    """Take `paragraph` into the appendix's title or reference line if it is one."""
+    text = " ".join(paragraph.text.split())
+    if not text:
+        return part.reference is None  # blank lines inside the title block
+    if part.reference is None and REFERENCE.match(text):
+        part.reference = paragraph
+        return True
+    if part.reference is not None or len(part.title) >= _MAX_TITLE_LINES \
+            or number_prefix(text) or PART.match(text):
+        return False  # the content's first heading, never the title
+    titled = bool(part.title) or bool(_label_rest(part.label))
+    if text == text.upper() and any(c.isalpha() for c in text) or not titled:
+        part.title.append(paragraph)
+        return True
+    return False

@@ -12,11 +12,21 @@ import datetime as dt
 import yaml
 
 from generator.importer.convert import AreaOut, Imported
+from generator.importer.tableyaml import table_lines
+from generator.profiles.fields import FIELDS
 from generator.textform import block_lines
 
 TODO = "chưa có trong tệp Word: hãy sửa"
 _AREA_HELP = ("# Các đoạn văn viết dưới \"text: |\", thụt vào hai dấu cách, cách nhau một dòng "
               "trống; chú thích cuối trang đánh số 1, 2, 3... trong tệp này.")
+
+
+_PROFILE_HELP = ("# Văn bản của cơ quan nhà nước (quốc hiệu, tiêu ngữ): thể thức Nghị định "
+                 "30/2020/NĐ-CP.")
+_OWN_PLACE = ("title", "signature", "addressees")
+"""Catalogue fields written in their own place below, in reading order, not in the header."""
+_LISTS = (("addressees", "# Kính gửi (dấu \"- \" và dấu câu cuối dòng do chương trình tự thêm)"),
+          ("bases", "# Căn cứ (mỗi dòng một căn cứ; dấu câu cuối dòng do chương trình tự thêm)"))
 
 
 class _Dumper(yaml.SafeDumper):
@@ -70,6 +80,8 @@ def _note(key, text, indent: int) -> list[str]:
 def _item(value, indent: int) -> list[str]:
     """Return one list entry (``- …``) at `indent`."""
     pad = " " * indent
+    if isinstance(value, dict) and "table" in value:
+        return table_lines(value["table"], indent)
     if isinstance(value, dict):
         lines: list[str] = []
         for k, v in value.items():
@@ -82,6 +94,26 @@ def _present(data: dict, key: str) -> bool:
     return data.get(key) not in (None, [], {}, "")
 
 
+def _header(data: dict, todo) -> list[str]:
+    """Return the header fields' lines in the field catalogue's order (organ first, as a block)."""
+    lines: list[str] = []
+    written: set[str] = set(_OWN_PLACE)
+    for key in [k for f in FIELDS for k in (f.source, *f.also)]:
+        top = key.partition(".")[0]
+        if top in written or not _present(data, top):
+            continue
+        written.add(top)
+        if isinstance(data[top], dict) and top != "date":
+            lines.append(f"{top}:")
+            for sub, value in data[top].items():
+                lines += _field(sub, value, 2, todo(f"{top}.{sub}"))
+        else:
+            lines += _field(top, data[top], 0)
+            if todo(top):
+                lines[-1] += f"    # {TODO}"
+    return lines
+
+
 def report_yaml(imported: Imported, docx_name: str) -> str:
     """Return the text of report.yaml."""
     data = imported.report
@@ -89,22 +121,22 @@ def report_yaml(imported: Imported, docx_name: str) -> str:
     lines = [f"# Báo cáo nhập từ tệp Word \"{docx_name}\" bằng lệnh baocao import.",
              "# Tệp chính: thông tin chung, bố cục các phần và nơi nhận.",
              "# Nội dung từng phần nằm trong thư mục areas/ (mỗi phần một tệp).", "",
-             "# Cơ quan ban hành", "organ:"]
-    for key, value in data["organ"].items():
-        lines += _field(key, value, 2, todo(f"organ.{key}"))
-    for key in ("doc_type", "doc_abbrev", "number", "place", "date", "draft"):
-        if _present(data, key):
-            lines += _field(key, data[key], 0)
-            if todo(key):
-                lines[-1] += f"    # {TODO}"
-    lines += ["", "# Kỳ báo cáo: quy-1 quy-2 quy-3 quy-4 6-thang 9-thang nam"]
-    if not imported.period_found:
-        lines.append("# Văn bản gốc không nêu kỳ báo cáo: trường này chỉ điền cho đủ, "
-                     "trích yếu không dùng {period}.")
-    lines += _field("period", data["period"], 0)
+             "# Cơ quan ban hành"]
+    if data.get("profile"):
+        lines[-1:-1] = [_PROFILE_HELP, f"profile: {data['profile']}", ""]
+    lines += _header(data, todo)
+    if "period" in data:
+        lines += ["", "# Kỳ báo cáo: quy-1 quy-2 quy-3 quy-4 6-thang 9-thang nam"]
+        if not imported.period_found:
+            lines.append("# Văn bản gốc không nêu kỳ báo cáo: trường này chỉ điền cho đủ, "
+                         "trích yếu không dùng {period}.")
+        lines += _field("period", data["period"], 0)
     if "{period}" in (data["title"] or "") + (data.get("closing") or ""):
         lines.append(f'# {{period}} sẽ được thay bằng "{imported.period_text}"')
     lines += _field("title", data["title"], 0, todo("title"))
+    for key, comment in _LISTS:
+        if data.get(key):
+            lines += ["", comment] + _field(key, data[key], 0)
     if data["intro"]:
         lines += ["", "# Đoạn mở đầu"] + (block_lines(data["intro"], 0, "intro")
                                            or _field("intro", data["intro"], 0))
@@ -118,6 +150,9 @@ def report_yaml(imported: Imported, docx_name: str) -> str:
     lines += _field("recipients", data["recipients"], 0)
     if todo("recipients"):
         lines[-1] += f"    # {TODO}"
+    if data.get("appendices"):
+        lines += ["", "# Phụ lục: in sau chữ ký, mỗi phụ lục trên trang riêng; nội dung nằm "
+                  "trong tệp areas/ ghi ở 'area'"] + _field("appendices", data["appendices"], 0)
     if data["notes"]:
         lines += ["", "# Chú thích cuối trang của trích yếu, phần mở đầu, đề mục và câu kết"]
         lines += _field("notes", data["notes"], 0)

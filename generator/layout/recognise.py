@@ -13,12 +13,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from generator.ooxml.inspect import DocxFacts, Para
+from generator.profiles import doctypes
 
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 STATE_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-DOC_TYPES = ("BÁO CÁO", "TỜ TRÌNH", "KẾ HOẠCH", "CHƯƠNG TRÌNH", "THÔNG BÁO", "NGHỊ QUYẾT",
-             "QUYẾT ĐỊNH", "CHỈ THỊ", "QUY ĐỊNH", "QUY CHẾ", "HƯỚNG DẪN", "KẾT LUẬN", "ĐỀ ÁN",
-             "THÔNG TRI", "BIÊN BẢN", "CÔNG ĐIỆN", "ĐỀ CƯƠNG")
+DOC_TYPES = doctypes.TITLES
 """Tên loại lines that open the title block (a công văn has none)."""
 _AUTHORITY = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s")
 _DATE = re.compile(r",\s*ngày\s*(\d*)\s*tháng\s*(\d*)\s*năm\s*(\d{4})\s*$")

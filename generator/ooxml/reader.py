@@ -17,10 +17,12 @@ from pathlib import Path
 from lxml import etree
 
 from generator.errors import BaocaoError
+from generator.ooxml.cellgrid import CellShape, cell_shape, children, grid_widths, row_facts
 from generator.ooxml.ns import qn
 from generator.ooxml.safezip import Package, open_package
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE = f"{_MC}AlternateContent"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CONTAINERS = {qn(f"w:{t}") for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple",
@@ -70,10 +72,19 @@ class Paragraph:
 
 @dataclass
 class Table:
-    """A table: rows of cells of paragraphs; `index` is that of its first paragraph."""
+    """A table: rows of cells of paragraphs; `index` is that of its first paragraph.
+
+    `shapes` has one `CellShape` per cell of `rows`; `header_rows` counts the leading rows
+    marked to repeat on each page (``w:tblHeader``); `grid` holds the ``w:tblGrid`` column
+    widths in twips; `skipped` the grid columns each row leaves empty before its first cell.
+    """
 
     index: int
     rows: list[list[list[Paragraph]]]
+    shapes: list[list[CellShape]] = field(default_factory=list)
+    header_rows: int = 0
+    grid: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [p for row in self.rows for cell in row for p in cell]
@@ -101,6 +112,7 @@ class _Styles:
 
     def __init__(self, root):
         self.by_id: dict[str, _Style] = {}
+        self._found: dict[tuple, object] = {}
         self.defaults: dict = {}
         self.default_para: str | None = None
         if root is None:
@@ -117,7 +129,13 @@ class _Styles:
                 self.default_para = sid
 
     def lookup(self, style_id: str | None, key: str):
-        """Return `key` from the style or the nearest style it is based on."""
+        """Return `key` from the style or the nearest style it is based on (once per pair)."""
+        pair = (style_id, key)
+        if pair not in self._found:
+            self._found[pair] = self._chain_lookup(style_id, key)
+        return self._found[pair]
+
+    def _chain_lookup(self, style_id: str | None, key: str):
         seen = set()
         while style_id and style_id in self.by_id and style_id not in seen:
             seen.add(style_id)
@@ -126,6 +144,17 @@ class _Styles:
                 return style.props[key]
             style_id = style.based_on
         return None
+
+    def run_props(self, char_style: str | None, para_style: str | None) -> dict:
+        """Return the run properties a run inherits: its character style's, then its
+        paragraph style's, then the document defaults (once per pair of styles)."""
+        pair = ("\0run", char_style, para_style)
+        if pair not in self._found:
+            self._found[pair] = {key: next((v for v in (self.lookup(char_style, key),
+                                                        self.lookup(para_style, key),
+                                                        self.defaults.get(key)) if v is not None),
+                                           None) for key in _RUN_KEYS}
+        return self._found[pair]
 
     def name(self, style_id: str | None) -> str:
         style = self.by_id.get(style_id or "")
@@ -189,6 +218,12 @@ def _toggle(el) -> bool | None:
     return None if el is None else (el.get(qn("w:val")) or "1").lower() not in _FALSE
 
 
+_RUN_KEYS = ("b", "i", "caps", "font")
+"""The run properties `_run_props` reads."""
+_RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
+_NOTE_REFERENCES = (qn("w:footnoteReference"), qn("w:endnoteReference"))
+
+
 def _run_props(rpr) -> dict:
     props = {}
     if rpr is None:
@@ -240,11 +275,17 @@ class _Reader:
         return out
 
     def table(self, element) -> Table:
-        index = self.count + 1
-        rows = []
-        for tr in element.findall(qn("w:tr")):  # a nested table is flattened into its cell
-            rows.append([_flatten(self.blocks(tc)) for tc in tr if tc.tag == qn("w:tc")])
-        return Table(index, rows)
+        table = Table(self.count + 1, [], grid=grid_widths(element))
+        heading = True
+        for tr in children(element, "w:tr"):
+            repeated, before = row_facts(tr)
+            heading = heading and repeated
+            table.header_rows += heading
+            table.skipped.append(before)
+            cells = children(tr, "w:tc")
+            table.rows.append([_flatten(self.blocks(tc)) for tc in cells])  # nested: flattened
+            table.shapes.append([cell_shape(tc) for tc in cells])
+        return table
 
     def paragraph(self, p, index: int, in_control=False) -> Paragraph:
         ppr = _para_props(p.find(qn("w:pPr")))
@@ -272,28 +313,23 @@ class _Reader:
                     self._content(content, para, style_id)
 
     def _run(self, r, para: Paragraph, style_id) -> None:
-        direct = _run_props(r.find(qn("w:rPr")))
-        char_style = _val(r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}"))
-
-        def prop(key):
-            for value in (direct.get(key), self.styles.lookup(char_style, key),
-                          self.styles.lookup(style_id, key), self.styles.defaults.get(key)):
-                if value is not None:
-                    return value
-            return None
-
-        bold, italic, font = bool(prop("b")), bool(prop("i")), prop("font")
+        rpr = r.find(_RPR)
+        direct = _run_props(rpr) if rpr is not None else {}
+        styled = self.styles.run_props(_val(rpr.find(_RSTYLE)) if rpr is not None else None,
+                                       style_id)
+        looks = {key: styled[key] if direct.get(key) is None else direct[key] for key in styled}
+        bold, italic, font = bool(looks["b"]), bool(looks["i"]), looks["font"]
         for child in r:
             tag = child.tag
-            if tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
-                kind = "f" if tag == qn("w:footnoteReference") else "e"
+            if tag in _NOTE_REFERENCES:
+                kind = "f" if tag == _NOTE_REFERENCES[0] else "e"
                 para.runs.append(NoteRun(kind + child.get(qn("w:id")), bold, italic))
                 continue
-            text = run_child_text(child) if tag != f"{_MC}AlternateContent" else None
+            text = run_child_text(child) if tag != _ALTERNATE else None
             if text is None:
                 self._object(child, para)
             elif text:
-                para.runs.append(TextRun(text.upper() if prop("caps") else text, bold, italic,
+                para.runs.append(TextRun(text.upper() if looks["caps"] else text, bold, italic,
                                          font))
 
     def _object(self, element, para: Paragraph) -> None:

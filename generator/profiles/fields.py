@@ -22,17 +22,19 @@ class Field:
     """The report.yaml key it is computed from (``organ.name``, ``date``)."""
     lines: bool = False
     """May hold line breaks the profile put there (NĐ30's ``ỦY BAN NHÂN DÂN`` / ``XÃ Y``)."""
+    also: tuple[str, ...] = ()
+    """Other report.yaml keys it is computed from (the number line: ``doc_abbrev``)."""
 
 
 FIELDS: tuple[Field, ...] = (
     Field("organ_parent", "Cơ quan cấp trên", True, "organ.parent"),
     Field("organ_name", "Cơ quan ban hành", False, "organ.name", lines=True),
-    Field("number_line", "Số, ký hiệu", False, "number"),
+    Field("number_line", "Số, ký hiệu", False, "number", also=("doc_abbrev", "organ.abbrev")),
     Field("header_subject", "Trích yếu công văn", True, "title"),
     Field("draft", "Dòng dự thảo", True, "draft"),
     Field("urgency", "Độ khẩn", True, "urgency"),
     Field("circulation", "Phạm vi lưu hành", True, "circulation"),
-    Field("place_date", "Địa danh, ngày tháng", False, "date"),
+    Field("place_date", "Địa danh, ngày tháng", False, "date", also=("place",)),
     Field("doc_type", "Tên loại văn bản", False, "doc_type"),
     Field("addressee", "Kính gửi", True, "addressees"),
     Field("signature.authority", "Thẩm quyền ký", False, "signature.authority"),

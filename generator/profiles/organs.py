@@ -125,10 +125,15 @@ def unit_name(name: str) -> str | None:
 
 
 def split_lines(name: str, after: tuple[str, ...]) -> str:
-    """Return `name` with a line break after one of the words `after` (NĐ30's two lines)."""
+    """Return `name` with a line break after one of the words `after` (NĐ30's two lines).
+
+    The words are matched in either placement of the tone mark (``UỶ``/``ỦY``) but printed
+    as typed in `name`: an organ name is identity, never re-spelled.
+    """
     for words in after:
         if spelling_key(name).startswith(spelling_key(words) + " "):
-            return words + "\n" + name[len(words):].strip()
+            typed, count = name.split(), len(words.split())
+            return " ".join(typed[:count]) + "\n" + " ".join(typed[count:])
     return name
 
 

@@ -215,11 +215,6 @@ class Profile:
         return self.doc_types.get(" ".join(name.split()).upper())
 
 
-def doc_types(*types: DocType) -> dict[str, DocType]:
-    """Return `types` keyed by name, in the order given."""
-    return {t.name: t for t in types}
-
-
 def restyled(styles: tuple[ParaStyle, ...], **changes: dict) -> tuple[ParaStyle, ...]:
     """Return `styles` with the styles named by id changed: ``BCLienHe={"size": 11}``."""
     unknown = set(changes) - {s.style_id for s in styles}

@@ -75,11 +75,25 @@ def _entry(entry: dict, report_dir: Path, notes: dict) -> dict:
     area = load(report_dir / "areas" / f"{entry['area']}.yaml")
     area_notes = area.get("notes", {})
     out["numbered"] = bool(area.get("numbered"))
-    out["paragraphs"] = [_inline(p, area_notes) for p in area.get("paragraphs", [])]
-    out["sub"] = [(_inline(s["heading"], area_notes), [_inline(p, area_notes)
+    out["paragraphs"] = [_item(p, area_notes) for p in area.get("paragraphs", [])]
+    out["sub"] = [(_inline(s["heading"], area_notes), [_item(p, area_notes)
                                                         for p in s.get("paragraphs", [])])
                   for s in area.get("sections", [])]
     return out
+
+
+def _item(item, notes: dict):
+    """Return a paragraph inlined, or a table item with each cell (and caption) inlined."""
+    if not isinstance(item, dict):
+        return _inline(item, notes)
+    def cell(value):
+        if isinstance(value, dict):
+            return {**value, "text": _inline(value["text"], notes)}
+        return _inline(value, notes) if isinstance(value, str) else value
+    spec = item["table"]
+    return {"table": {key: [[cell(c) for c in row] for row in value]
+                      if key in ("header", "rows") else cell(value)
+                      for key, value in spec.items()}}
 
 
 def _inline(text: str, notes: dict) -> str:

@@ -9,21 +9,17 @@ normal case 11 pt, ``QĐ`` for Quy định.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
-from generator.profiles import hd36
+from generator.profiles import doctypes, hd36
 from generator.profiles.hd05.layout import LAYOUT
-from generator.profiles.spec import DocType, ListStyle, Profile, Spacing
+from generator.profiles.spec import ListStyle, Profile, Spacing
 
-DOC_TYPES = {
-    **hd36.DOC_TYPES,
-    # §1.4 row 44: "Kính gửi" for a công văn only, "Kính trình" (new) for a tờ trình.
-    "TỜ TRÌNH": replace(hd36.DOC_TYPES["TỜ TRÌNH"], addressee_label="Kính trình:"),
-    # §1.4 row 14: Quyết định and Quy định are both QĐ; QĐi is gone.
-    "QUY ĐỊNH": DocType("QUY ĐỊNH", "QĐ"),
-    # §2.2: the new types of Quy định 399-QĐ/TW.
-    "PHƯƠNG ÁN": DocType("PHƯƠNG ÁN", "PA"),
-}
+DOC_TYPES = doctypes.for_profile("hd05", {
+    **hd36.DETAILS,
+    # §1.4 row 44: "Kính gửi" for a công văn only, "Kính trình" (new) for a tờ trình; the
+    # QĐ of Quy định (row 14) and the new Phương án (§2.2) are in the table of types.
+    "TỜ TRÌNH": {**hd36.DETAILS["TỜ TRÌNH"], "addressee_label": "Kính trình:"},
+})
 
 PROFILE = Profile(
     name="hd05",

@@ -6,25 +6,22 @@ that a 2025–2026 amendment cannot be ruled out, so re-check when the rules are
 
 from __future__ import annotations
 
+from generator.profiles import doctypes
 from generator.profiles.nd30.layout import LAYOUT
-from generator.profiles.spec import DocType, ListStyle, Profile, Spacing, doc_types
+from generator.profiles.spec import ListStyle, Profile, Spacing
 
-DOC_TYPES = doc_types(
+DOC_TYPES = doctypes.for_profile("nd30", {
     # §4.3 "Kính gửi": required for a báo cáo sent to a superior body, a tờ trình, a công văn.
-    DocType("BÁO CÁO", "BC", periodic=True, addressee_label="Kính gửi:",
-            closing="Trên đây là báo cáo kết quả thực hiện nhiệm vụ {period} của {organ}."),
-    DocType("TỜ TRÌNH", "TTr", addressee_label="Kính gửi:",
-            closing="{organ} kính trình {addressee} xem xét, quyết định."),
-    DocType("KẾ HOẠCH", "KH", closing="Trên đây là Kế hoạch của {organ}; đề nghị các cơ quan, "
-            "đơn vị liên quan triển khai thực hiện."),
-    DocType("CHƯƠNG TRÌNH", "CTr"),
-    DocType("THÔNG BÁO", "TB"),
+    "BÁO CÁO": dict(addressee_label="Kính gửi:", closing="Trên đây là báo cáo kết quả thực "
+                    "hiện nhiệm vụ {period} của {organ}."),
+    "TỜ TRÌNH": dict(addressee_label="Kính gửi:",
+                     closing="{organ} kính trình {addressee} xem xét, quyết định."),
+    "KẾ HOẠCH": dict(closing="Trên đây là Kế hoạch của {organ}; đề nghị các cơ quan, đơn vị "
+                     "liên quan triển khai thực hiện."),
     # A công văn's number has no type symbol: ``Số: 12/UBND-VP``; "V/v …" under the number.
-    DocType("CÔNG VĂN", "", addressee_label="Kính gửi:", subject_in_header=True,
-            subject_prefix="V/v ", number_format="Số: {number}/{organ}"),
-    DocType("QUYẾT ĐỊNH", "QĐ"), DocType("NGHỊ QUYẾT", "NQ"),
-    DocType("HƯỚNG DẪN", "HD"), DocType("ĐỀ ÁN", "ĐA"), DocType("QUY CHẾ", "QC"),
-)
+    "CÔNG VĂN": dict(addressee_label="Kính gửi:", subject_prefix="V/v ",
+                     number_format="Số: {number}/{organ}"),
+})
 
 PROFILE = Profile(
     name="nd30",
@@ -41,5 +38,5 @@ PROFILE = Profile(
     guessed=False,
     appendix_numerals="roman",  # NĐ30 Phụ lục I: Phụ lục I, II …, a lone one too
     appendix_single_number=True,
-    organ_break_after=("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"),
+    organ_break_after=("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"),  # either tone placement
 )
