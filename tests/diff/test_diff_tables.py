@@ -205,6 +205,15 @@ def test_the_same_versions_give_the_same_bytes(edited: Versions):
     assert compare_versions(edited).docx.read_bytes() == first
 
 
+def test_two_word_files_compare_their_tables(edited: Versions):
+    from generator.diff.run import diff_reports
+
+    built = compare_versions(edited)  # builds OLD and NEW as .docx
+    result = diff_reports(built.old_docx, built.new_docx, output=edited.root / "docx.docx")
+    assert "  Bảng 1 của II: 3 ô sửa, 1 dòng thêm." in result.summary()
+    assert "  Bảng 1 của Phụ lục: 1 dòng bỏ." in result.summary()
+
+
 def test_unchanged_tables_say_nothing(tables: Versions):
     assert compare_versions(tables).summary == ["Hai bản giống nhau: không có thay đổi."]
 
