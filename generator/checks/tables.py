@@ -160,17 +160,22 @@ def _totals(ctx: CheckContext, table: TableView) -> None:
     start, groups, subtotals = 0, [], []
     for row in range(len(table.cells)):
         if _is_total(table, row):
-            ways = [("phía trên", _items(table, range(start, row))),
-                    ("nhóm phía trên", groups), ("cộng phía trên", subtotals)]
-            if groups and _label(table, row) != "cộng":  # most likely the groups added up
-                ways = ways[1:2] + ways[:1] + ways[2:]
+            grand = _label(table, row) != "cộng"
+            ways = [("phía trên", _items(table, range(start, row)))]
+            if grand:  # a Tổng cộng may add up the groups or the subtotals instead
+                ways += [("nhóm phía trên", groups), ("cộng phía trên", subtotals)]
+                if groups:  # most likely the groups added up: named first
+                    ways = ways[1:2] + ways[:1] + ways[2:]
             _total(ctx, table, row, [(what, rows) for what, rows in ways
                                      if rows is not None and len(rows) >= 2])
-            subtotals = subtotals + [row]
+            if grand:
+                groups, subtotals = [], []  # what follows a grand total starts afresh
+            else:
+                subtotals.append(row)
             start = row + 1
         elif _is_section(table, row):
-            groups = groups + [row] if any(table.cell(row, c) for c in _figures(table)) \
-                else groups
+            if any(table.cell(row, c) for c in _figures(table)):
+                groups.append(row)
             start = row + 1
 
 
