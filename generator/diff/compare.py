@@ -126,8 +126,9 @@ def _table_paras(old: _Item | None, new: _Item | None) -> list[Para]:
 def _similar(a: _Item, b: _Item) -> float:
     if a.kind != b.kind:
         return 0.0
-    return table_similarity(a.table, b.table) if a.kind == "table" else \
-        similarity(a.tokens, b.tokens)
+    if a.kind == "table":
+        return table_similarity(a.table, b.table, a.tokens, b.tokens)
+    return similarity(a.tokens, b.tokens)
 
 
 def _notes(paragraphs: Sequence[Para], old: Sequence[Footnote],

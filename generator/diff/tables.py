@@ -28,13 +28,14 @@ def comparable(old: Table, new: Table) -> bool:
     return len(old.widths) == len(new.widths)
 
 
-def table_similarity(old: Table, new: Table) -> float:
-    """Return how alike two tables are; the same header makes them one table edited."""
+def table_similarity(old: Table, new: Table, old_tokens: Sequence[Token],
+                     new_tokens: Sequence[Token]) -> float:
+    """Return how alike two tables are (their `table_tokens` given); the same header makes
+    them one table edited."""
     if not comparable(old, new):
         return 0.0
-    words = similarity(table_tokens(old), table_tokens(new))
-    same_header = [_texts(r) for r in old.header] == [_texts(r) for r in new.header]
-    return 0.5 + words / 2 if same_header else words
+    words = similarity(old_tokens, new_tokens)
+    return 0.5 + words / 2 if old.header == new.header else words
 
 
 def merge_tables(old: Table, new: Table) -> MergedTable:
@@ -97,7 +98,8 @@ def _row_pair(old: _Row | None, new: _Row | None) -> list[MergedRow]:
         return [_whole_row(old, DEL), _whole_row(new, INS)]
     cells = []
     for a, b in zip(old, new, strict=True):
-        x, y = tokens(a.inlines), tokens(b.inlines)
+        y = tokens(b.inlines)
+        x = y if a.inlines == b.inlines else tokens(a.inlines)
         cells.append(Para("cell", SAME, diff(x, y), plain(x), plain(y)))
     return [MergedRow(SAME, tuple(cells), new)]
 
@@ -112,11 +114,11 @@ def _by_position(old: Sequence[_Row], new: Sequence[_Row]) -> list[tuple[_Row | 
 def _rows_aligned(old: Table, new: Table) -> list[tuple[_Row | None, _Row | None]]:
     """Pair the body rows by their label when every row has its own, else by position."""
     column = _label_column(new)
-    old_labels = [_texts(r)[column] for r in old.rows]
-    new_labels = [_texts(r)[column] for r in new.rows]
+    old_labels = [_label(r[column]) for r in old.rows]
+    new_labels = [_label(r[column]) for r in new.rows]
     if not _usable(old_labels) or not _usable(new_labels):
         return _by_position(old.rows, new.rows)
-    return align(old.rows, new.rows, lambda row: _texts(row)[column], _row_similarity)
+    return align(old.rows, new.rows, lambda row: _label(row[column]), _row_similarity)
 
 
 def _label_column(table: Table) -> int:
@@ -127,6 +129,10 @@ def _label_column(table: Table) -> int:
         if not is_number_title(title):
             return index
     return 0
+
+
+def _label(cell: Cell) -> str:
+    return "".join(i.text for i in cell.inlines if isinstance(i, Run)).strip()
 
 
 def _usable(labels: list[str]) -> bool:
