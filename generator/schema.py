@@ -242,7 +242,9 @@ class TableItem(_Model):
 
 
 def _paragraph_kind(value: Any) -> str:
-    return "~table" if isinstance(value, dict) and "table" in value else "~text"
+    # a TableItem too: serialising a model (model_dump) discriminates on the value itself
+    return "~table" if isinstance(value, TableItem) or isinstance(value, dict) and \
+        "table" in value else "~text"
 
 
 Paragraph = Annotated[Annotated[TableItem, Tag("~table")] | Annotated[Text, Tag("~text")],

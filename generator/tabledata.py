@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from generator.diagnostics import Diagnostics
 from generator.loader import Path_, SourceFile
 from generator.model import Cell, Inline, Run, Table
-from generator.schema import SpanCell, TableSpec
+from generator.schema import AreaFile, SpanCell, TableItem, TableSpec
 
 InlineParser = Callable[[str, Path_], tuple[Inline, ...]]
 """Parses a cell's text at a field path, numbering its footnotes with the rest of the report."""
@@ -90,13 +90,44 @@ def _alignment(first, rows: list[list[str]], columns: int) -> tuple[str, ...]:
     out = []
     for i in range(columns):
         values = [_plain(row[i]) for row in rows if i < len(row) and _plain(row[i])]
-        if titles[i].strip().lower().rstrip(".") in _CENTRED_HEADERS:
+        if is_number_title(titles[i]):
             out.append("center")
         elif values and all(_NUMBER.fullmatch(v) for v in values):
             out.append("right")
         else:
             out.append("left")
     return tuple(out)
+
+
+def area_tables(model: AreaFile) -> Iterator[tuple[Path_, TableSpec]]:
+    """Yield the tables of an area, sub-sections' included, with their field paths."""
+    lists = [(("paragraphs",), model.paragraphs)]
+    lists += [(("sections", j, "paragraphs"), s.paragraphs) for j, s in enumerate(model.sections)]
+    for path, items in lists:
+        for i, item in enumerate(items):
+            if isinstance(item, TableItem):
+                yield path + (i, "table"), item.table
+
+
+def is_number_title(title: str) -> bool:
+    """Return True for the title of the numbering column: ``TT``, ``STT``, ``Số TT``."""
+    return title.strip().lower().rstrip(".") in _CENTRED_HEADERS
+
+
+def label_columns(spec: TableSpec) -> int:
+    """Return how many columns on the left hold labels (TT, the indicator name), not figures.
+
+    A leading column is a label column when it is headed TT or none of its cells is a number.
+    """
+    titles = [(c.text if isinstance(c, SpanCell) else c) for c in spec.header[0]
+              for _ in range(c.span if isinstance(c, SpanCell) else 1)]
+    count = 0
+    for i, title in enumerate(titles):
+        cells = [_plain(row[i]) for row in spec.rows if i < len(row)]
+        if not is_number_title(title) and any(_NUMBER.fullmatch(cell) for cell in cells):
+            break
+        count += 1
+    return count
 
 
 def _plain(text: str) -> str:

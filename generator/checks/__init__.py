@@ -16,13 +16,14 @@ from generator.checks import (
     stale,
     structure,
     suppress,
+    tables,
     typography,
 )
 from generator.checks.base import ERROR, WARNING, CheckContext, Finding, iter_texts
 
 __all__ = ["CODES", "Finding", "count_by_code", "run_checks", "summary_line"]
 
-FAMILIES = (numbers, arithmetic, dates, citations, spelling, typography, structure, stale)
+FAMILIES = (numbers, arithmetic, tables, dates, citations, spelling, typography, structure, stale)
 """Rule modules, in the order they run."""
 
 CODES: dict[str, tuple[str, str]] = {}

@@ -162,7 +162,7 @@ def _area_texts(area) -> Iterator[TextItem]:
     if model.heading:
         yield TextItem(src, ("heading",), model.heading, "heading")
     for i, text in enumerate(model.paragraphs):
-        if isinstance(text, str):  # tables are not checked yet (issue 12)
+        if isinstance(text, str):  # tables: generator/checks/tables.py
             yield TextItem(src, ("paragraphs", i), text, "paragraph", numbered=model.numbered)
     for j, section in enumerate(model.sections):
         yield TextItem(src, ("sections", j, "heading"), section.heading, "heading")

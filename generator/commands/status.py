@@ -16,8 +16,8 @@ _STATE_COLORS = {"missing": "red", "invalid": "red", "empty": "red", "unchanged"
                  "light": "yellow", "updated": "green", "filled": "green"}
 
 
-@click.command(help="Xem tình trạng từng phần của báo cáo: đơn vị gửi, số đoạn, số chữ, số chú "
-               "thích, phần nào còn trống hoặc vẫn giống kỳ trước.")
+@click.command(help="Xem tình trạng từng phần của báo cáo: đơn vị gửi, số đoạn, số bảng, số chữ, "
+               "số chú thích, phần nào còn trống hoặc vẫn giống kỳ trước.")
 @click.argument("report", metavar="THƯ_MỤC_BÁO_CÁO", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--previous", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="So với thư mục báo cáo kỳ trước này (mặc định: kỳ trước mà 'baocao new' "
@@ -51,20 +51,22 @@ def status_lines(status, report: Path, width: int | None) -> list[str]:
 
     columns = [table.Column("Mục"), table.Column("Phần", shrinkable=True, min_width=16),
                table.Column("Đơn vị gửi", shrinkable=True, min_width=12),
-               table.Column("Đoạn", ">"), table.Column("Chữ", ">"), table.Column("Chú thích", ">"),
+               table.Column("Đoạn", ">"), table.Column("Bảng", ">"), table.Column("Chữ", ">"),
+               table.Column("Chú thích", ">"),
                table.Column("Tình trạng"), table.Column("Sửa lần cuối")]
     rows = []
     for row in status.rows:
         read = row.state not in (MISSING, INVALID)  # no counts for a file that could not be read
-        counts = [str(row.paragraphs), format_number(row.words), str(row.footnotes)]
-        rows.append([row.ref, row.heading, row.owner, *(counts if read else ["", "", ""]),
+        counts = [str(row.paragraphs), str(row.tables), format_number(row.words),
+                  str(row.footnotes)]
+        rows.append([row.ref, row.heading, row.owner, *(counts if read else [""] * len(counts)),
                      STATE_LABELS[row.state],
                      row.modified.strftime("%d/%m/%Y %H:%M") if row.modified else ""])
 
     def style(index: int, column: int, cell: str) -> str:
         if index < 0:
             return click.style(cell, bold=True)
-        if column == 6:
+        if column == 7:
             return click.style(cell, fg=_STATE_COLORS[status.rows[index].state])
         return cell
 

@@ -7,9 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.diff.align import align
-from generator.diff.merged import DEL, INS, SAME, Comparison, Link, Note, Para
+from generator.diff.merged import DEL, INS, SAME, Comparison, Link, MergedAppendix, Note, Para
+from generator.diff.tables import (
+    comparable,
+    merge_tables,
+    table_similarity,
+    table_tokens,
+    whole_table,
+)
 from generator.diff.words import Token, diff, plain, similarity, tokens, whole
-from generator.model import Block, Footnote, Inline, Report, Run
+from generator.model import Appendix, Block, Footnote, Inline, Report, Run, Table
 from generator.profiles.fields import BY_NAME, FIELDS
 
 HEADING_NUMBER = re.compile(r"^[0-9IVXLCDM.]+ $")
@@ -23,6 +30,7 @@ class _Item:
     kind: str
     tokens: tuple[Token, ...]
     key: tuple
+    table: Table | None = None
 
 
 def compare(old: Report, new: Report) -> Comparison:
@@ -34,8 +42,25 @@ def compare(old: Report, new: Report) -> Comparison:
     closing = _edited("p", old.closing, new.closing)
     recipients = tuple(_merge([_line(r) for r in old.recipients],
                               [_line(r) for r in new.recipients]))
-    notes = _notes((title, *body, closing), old.footnotes, new.footnotes)
-    return Comparison(fields, title, body, closing, notes, recipients, new.frame)
+    appendices = _appendices(old.appendices, new.appendices)
+    paragraphs = (title, *body, closing, *(p for a in appendices for p in a.body))
+    notes = _notes(paragraphs, old.footnotes, new.footnotes)
+    return Comparison(fields, title, body, closing, notes, recipients, new.frame, appendices)
+
+
+def _appendices(old: Sequence[Appendix], new: Sequence[Appendix]) -> tuple[MergedAppendix, ...]:
+    """Return the appendices paired in order; one left over came or went whole."""
+    out = []
+    for index in range(max(len(old), len(new))):
+        a = old[index] if index < len(old) else None
+        b = new[index] if index < len(new) else None
+        shown = b or a
+        change = SAME if a and b else (INS if b else DEL)
+        body = _merge([_block(x) for x in a.body] if a else [],
+                      [_block(x) for x in b.body] if b else [])
+        out.append(MergedAppendix(shown.label, shown.title, shown.reference, shown.landscape,
+                                  change, tuple(body), a.title if a else ""))
+    return tuple(out)
 
 
 def _field(name: str, old: str, new: str) -> Para:
@@ -52,6 +77,9 @@ def _edited(kind: str, old: Sequence[Inline], new: Sequence[Inline]) -> Para:
 
 
 def _block(block: Block) -> _Item:
+    if block.table is not None:
+        items = table_tokens(block.table)
+        return _Item("table", items, ("table", *(t.key for t in items)), block.table)
     items = tokens(block.inlines)
     body = block.inlines
     if block.kind != "p" and body and isinstance(body[0], Run) \
@@ -75,7 +103,9 @@ def _merge(old: list[_Item], new: list[_Item]) -> list[Para]:
     """Return the merged paragraphs of two sequences: edited, deleted and inserted ones."""
     out = []
     for a, b in align(old, new, lambda item: item.key, _similar, lambda item: len(item.tokens)):
-        if a is not None and b is not None:
+        if (a or b).kind == "table":
+            out += _table_paras(a, b)
+        elif a is not None and b is not None:
             out.append(Para(b.kind, SAME, diff(a.tokens, b.tokens), plain(a.tokens),
                             plain(b.tokens)))
         elif a is not None:
@@ -85,8 +115,20 @@ def _merge(old: list[_Item], new: list[_Item]) -> list[Para]:
     return out
 
 
+def _table_paras(old: _Item | None, new: _Item | None) -> list[Para]:
+    """Return a table edited in place, or the old one deleted and the new one inserted."""
+    if old is not None and new is not None and comparable(old.table, new.table):
+        return [Para("table", SAME, (), table=merge_tables(old.table, new.table))]
+    out = [Para("table", DEL, (), table=whole_table(old.table, DEL))] if old else []
+    return out + ([Para("table", INS, (), table=whole_table(new.table, INS))] if new else [])
+
+
 def _similar(a: _Item, b: _Item) -> float:
-    return similarity(a.tokens, b.tokens) if a.kind == b.kind else 0.0
+    if a.kind != b.kind:
+        return 0.0
+    if a.kind == "table":
+        return table_similarity(a.table, b.table, a.tokens, b.tokens)
+    return similarity(a.tokens, b.tokens)
 
 
 def _notes(paragraphs: Sequence[Para], old: Sequence[Footnote],
@@ -94,7 +136,9 @@ def _notes(paragraphs: Sequence[Para], old: Sequence[Footnote],
     """Return the footnotes of the merged document in the order their references appear."""
     links: list[Link] = []
     for para in paragraphs:
-        links += [piece.link for piece in para.pieces if piece.link is not None]
+        parts = para.table.paragraphs if para.table is not None else (para,)
+        links += [piece.link for part in parts for piece in part.pieces
+                  if piece.link is not None]
     merged: dict[tuple, tuple[Para, ...]] = {}  # a note cited again compares once
     out = []
     for link in links:

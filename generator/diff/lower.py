@@ -8,8 +8,19 @@ range are removed from the data first (the loader does not reserve it), so every
 
 from __future__ import annotations
 
-from generator.diff.merged import DEL, INS, SAME, Comparison, Link, Para
-from generator.model import Block, Footnote, Inline, NoteRef, Report, Run
+from generator.diff.merged import (
+    DEL,
+    INS,
+    SAME,
+    Comparison,
+    Link,
+    MergedAppendix,
+    MergedRow,
+    MergedTable,
+    Para,
+)
+from generator.diff.words import diff, tokens
+from generator.model import Appendix, Block, Cell, Footnote, Inline, NoteRef, Report, Run, Table
 from generator.ooxml.tracked import (
     DEL_CLOSE,
     DEL_OPEN,
@@ -34,14 +45,50 @@ def to_report(comparison: Comparison) -> Report:
     return Report(
         fields=fields,
         title=inlines(comparison.title, numbers),
-        body=tuple(Block(p.kind, inlines(p, numbers)) for p in comparison.body),
+        body=tuple(_block(p, numbers) for p in comparison.body),
         closing=inlines(comparison.closing, numbers),
         footnotes=tuple(Footnote(numbers[note.link],
                                  tuple(inlines(p, numbers) for p in note.paragraphs))
                         for note in comparison.notes),
         recipients=tuple(line(p) for p in comparison.recipients),
         frame=comparison.frame,
+        appendices=tuple(_appendix(a, numbers) for a in comparison.appendices),
     )
+
+
+def _appendix(appendix: MergedAppendix, numbers: dict[Link, int]) -> Appendix:
+    """Return an appendix to render: its heading marked when it came, went or was renamed."""
+    label, title, reference = appendix.label, appendix.title, appendix.reference
+    if appendix.change != SAME:
+        mark = _WHOLE[appendix.change]
+        label, title, reference = (mark + MARKERS.sub("", text) if text else text
+                                   for text in (label, title, reference))
+    elif appendix.old_title != title:
+        words = diff(tokens((Run(appendix.old_title),)), tokens((Run(title),)))
+        title = line(Para("line", SAME, words))
+    return Appendix(label, title, reference, appendix.landscape,
+                    tuple(_block(p, numbers) for p in appendix.body))
+
+
+def _block(para: Para, numbers: dict[Link, int]) -> Block:
+    if para.table is None:
+        return Block(para.kind, inlines(para, numbers))
+    return Block("table", (), _table(para.table, numbers))
+
+
+def _table(table: MergedTable, numbers: dict[Link, int]) -> Table:
+    """Return the table to render: changed cells marked, rows that came or went marked whole."""
+    caption = inlines(table.caption, numbers) if table.caption.pieces else ()
+    unit = line(table.unit) if table.unit.pieces else ""
+    return Table(caption, unit, tuple(_row(r, numbers) for r in table.header),
+                 tuple(_row(r, numbers) for r in table.rows), table.widths, table.align)
+
+
+def _row(row: MergedRow, numbers: dict[Link, int]) -> tuple[Cell, ...]:
+    # every cell of a row that came or went carries the whole-paragraph marker, even an empty
+    # one: generator.ooxml.tracked then tracks the row itself
+    return tuple(Cell(inlines(para, numbers), shape.span, shape.merged)
+                 for para, shape in zip(row.cells, row.shape, strict=True))
 
 
 def inlines(para: Para, numbers: dict[Link, int]) -> tuple[Inline, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import Frame
+from generator.model import Cell, Frame
 
 SAME, INS, DEL = "same", "ins", "del"
 
@@ -45,10 +45,72 @@ class Para:
     pieces: tuple[Piece, ...]
     old_text: str = ""
     new_text: str = ""
+    table: MergedTable | None = None
+    """For ``table``: the merged cells; `pieces` is then empty."""
 
     @property
     def changed(self) -> bool:
-        return self.change != SAME or any(p.change != SAME for p in self.pieces)
+        return self.change != SAME or any(p.change != SAME for p in self.pieces) or (
+            self.table is not None and self.table.changed)
+
+
+@dataclass(frozen=True)
+class MergedRow:
+    """A table row of the merged document: `cells` are the merged texts, `shape` the layout.
+
+    `shape` holds the model cells of the side shown (spans, merges); a row that came or went
+    (`change` INS/DEL) has every cell whole of that change.
+    """
+
+    change: str
+    cells: tuple[Para, ...]
+    shape: tuple[Cell, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.change != SAME or any(c.changed for c in self.cells)
+
+
+@dataclass(frozen=True)
+class MergedTable:
+    """A table of the merged document, laid out like the new side's (`widths`, `align`)."""
+
+    caption: Para
+    unit: Para
+    header: tuple[MergedRow, ...]
+    rows: tuple[MergedRow, ...]
+    widths: tuple[float, ...]
+    align: tuple[str, ...]
+
+    @property
+    def paragraphs(self) -> tuple[Para, ...]:
+        """Return the caption, the unit and every cell, in reading order."""
+        return (self.caption, self.unit,
+                *(cell for row in (*self.header, *self.rows) for cell in row.cells))
+
+    @property
+    def changed(self) -> bool:
+        return any(p.changed for p in self.paragraphs) or any(
+            r.change != SAME for r in (*self.header, *self.rows))
+
+
+@dataclass(frozen=True)
+class MergedAppendix:
+    """An appendix of the merged document: the shown side's label, title and layout."""
+
+    label: str
+    title: str
+    reference: str
+    landscape: bool
+    change: str
+    body: tuple[Para, ...]
+    old_title: str = ""
+    """The old side's title when both sides have the appendix (a changed title is shown)."""
+
+    @property
+    def changed(self) -> bool:
+        return self.change != SAME or any(p.changed for p in self.body) or (
+            self.change == SAME and self.old_title != self.title)
 
 
 @dataclass(frozen=True)
@@ -77,9 +139,11 @@ class Comparison:
     recipients: tuple[Para, ...]
     frame: Frame = Frame()
     """The new side's profile, type and lists: the merged document is laid out like it."""
+    appendices: tuple[MergedAppendix, ...] = ()
 
     @property
     def changed(self) -> bool:
         paragraphs = (*self.fields.values(), self.title, *self.body, self.closing,
                       *self.recipients)
-        return any(p.changed for p in paragraphs) or any(n.changed for n in self.notes)
+        return any(p.changed for p in paragraphs) or any(n.changed for n in self.notes) or any(
+            a.changed for a in self.appendices)

@@ -6,8 +6,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.diff.merged import DEL, INS, SAME, Comparison, Note, Para
+from generator.diff.merged import DEL, INS, SAME, Comparison, MergedTable, Note, Para
 from generator.profiles.fields import BY_NAME
+from generator.vnformat import format_number
 
 NO_CHANGES = "Hai bản giống nhau: không có thay đổi."
 _NUMBER = re.compile(r"^[0-9IVXLCDM.]+ ")
@@ -24,6 +25,10 @@ class _Section:
     removed: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     note: str = ""
+    tables: list[str] = field(default_factory=list)
+    """One line per changed table: ``Bảng 1 của III.1: 3 ô sửa, 1 dòng thêm``."""
+    numbers: Counter = field(default_factory=Counter)
+    """How many tables each side has had so far in this section (DEL / INS)."""
 
 
 def summarize(comparison: Comparison) -> list[str]:
@@ -36,8 +41,17 @@ def summarize(comparison: Comparison) -> list[str]:
         if para.changed:
             lines.append(f"  {label}: có sửa.")
     sections = _sections(comparison.body)
-    lines += [f"  {s.label}: {', '.join(filter(None, (s.note, _counts(s.counts))))}."
-              for s in sections if s.counts or s.note]
+    for appendix in comparison.appendices:
+        section = _Section(appendix.label or "Phụ lục")
+        if appendix.change != SAME:
+            section.note = "phụ lục mới" if appendix.change == INS else "phụ lục đã bỏ"
+        elif appendix.old_title != appendix.title:
+            section.note = f"tên phụ lục sửa (trước là {_quote(appendix.old_title)})"
+        sections += [section, *_sections(appendix.body, section)[1:]]
+    for s in sections:
+        if s.counts or s.note:
+            lines.append(f"  {s.label}: {', '.join(filter(None, (s.note, _counts(s.counts))))}.")
+        lines += [f"  {table}." for table in s.tables]
     notes = _note_changes(comparison.notes)
     if any(notes.values()):
         lines.append(f"  Chú thích: {_notes_line(notes)}.")
@@ -59,17 +73,20 @@ def _kind(para: Para) -> str:
 
 
 def _counts(counts: Counter, unit: str = "đoạn") -> str:
-    return ", ".join(f"{counts[k]} {unit} {k}" for k in ("sửa", "thêm", "bỏ", "chuyển chỗ")
-                     if counts[k])
+    return ", ".join(f"{format_number(counts[k])} {unit} {k}"
+                     for k in ("sửa", "thêm", "bỏ", "chuyển chỗ") if counts[k])
 
 
-def _sections(body: tuple[Para, ...]) -> list[_Section]:
+def _sections(body: tuple[Para, ...], first: _Section | None = None) -> list[_Section]:
     """Group the body's changes under the heading each paragraph belongs to."""
-    sections = [_Section("Phần mở đầu")]
+    sections = [first or _Section("Phần mở đầu")]
     parts = {DEL: "", INS: ""}  # the current level-1 number on each side: "III."
     for para in body:
         if para.kind == "p":
             _count(sections[-1], para)
+            continue
+        if para.kind == "table":
+            _count_table(sections[-1], para)
             continue
         side = DEL if para.change == DEL else INS
         if para.kind == "h1":
@@ -100,6 +117,48 @@ def _count(section: _Section, para: Para) -> None:
         section.removed.append(para.old_text)
     elif para.change == INS:
         section.added.append(para.new_text)
+
+
+def _count_table(section: _Section, para: Para) -> None:
+    """Number the table in its section on each side and, if it changed, say how."""
+    sides = (DEL,) if para.change == DEL else (INS,) if para.change == INS else (DEL, INS)
+    section.numbers.update(sides)
+    if not para.changed:
+        return
+    if para.change == SAME:
+        what = _table_words(_table_changes(para.table))
+    else:
+        what = "bảng mới" if para.change == INS else "bảng đã bỏ"
+    number = section.numbers[sides[-1]]
+    section.tables.append(f"Bảng {format_number(number)} của {_where(section.label)}: {what}")
+
+
+def _table_changes(table: MergedTable) -> Counter:
+    """Return what changed in a table edited in place, by kind."""
+    counts = Counter()
+    counts["tên bảng"] = table.caption.changed
+    counts["đơn vị"] = table.unit.changed
+    counts["tiêu đề"] = any(row.changed for row in table.header)
+    for row in table.rows:
+        if row.change == SAME:
+            counts["ô sửa"] += sum(cell.changed for cell in row.cells)
+        else:
+            counts["dòng thêm" if row.change == INS else "dòng bỏ"] += 1
+    return +counts
+
+
+def _table_words(counts: Counter) -> str:
+    named = [f"{name} sửa" for name in ("tên bảng", "đơn vị", "tiêu đề") if counts[name]]
+    return ", ".join(named + [f"{format_number(counts[k])} {k}"
+                              for k in ("ô sửa", "dòng thêm", "dòng bỏ") if counts[k]])
+
+
+def _where(label: str) -> str:
+    """Return how a section is named after "của": ``III.1``, ``phần mở đầu``, ``Phụ lục 1``."""
+    number = _number(label).rstrip(".")
+    if number:
+        return number
+    return "phần mở đầu" if label == "Phần mở đầu" else label
 
 
 def _join_moved(sections: list[_Section]) -> None:
@@ -136,7 +195,8 @@ def _note_changes(notes: tuple[Note, ...]) -> dict[str, list[str]]:
     for note in notes:
         old, new = note.link.old, note.link.new
         if note.link in moved:
-            if moved[note.link] is not None:
+            # the same note, same number, only its reference moved (a table replaced): no change
+            if moved[note.link] is not None and moved[note.link].new != old:
                 out["chuyển chỗ"].append(f"{old} → {moved[note.link].new}")
         elif new is None:
             out["bỏ"].append(str(old))
@@ -163,4 +223,6 @@ def _total(sections: list[_Section], notes: dict[str, list[str]]) -> str:
     note_counts = Counter({kind: len(items) for kind, items in notes.items()})
     paragraphs = _counts(counts) or "không đoạn nào thay đổi"
     footnotes = _counts(note_counts, "chú thích") or "chú thích không đổi"
-    return f"Tổng cộng: {paragraphs}; {footnotes}."
+    tables = sum(len(s.tables) for s in sections)
+    in_tables = f"{format_number(tables)} bảng thay đổi; " if tables else ""
+    return f"Tổng cộng: {paragraphs}; {in_tables}{footnotes}."

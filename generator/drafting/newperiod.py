@@ -22,12 +22,14 @@ from generator import textform
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.drafting import yamledit
 from generator.drafting.baseline import BASELINE_FILE, Baseline, content_hash, write_baseline
+from generator.drafting.newareas import emptied, empty_area_edits, keep_notes, table_period_words
 from generator.drafting.periods import END_MONTH, default_year, mentions, replace_period
 from generator.errors import OutputError
 from generator.fixes import BACKUP_DIR
 from generator.pipeline import REPORT_FILE, Compiled, compile_report, load_valid
 from generator.project import copy_folder, real_path, within
 from generator.schema import AreaFile, DateSpec, OutlineEntry, Period, ReportFile
+from generator.tabledata import area_tables
 from generator.vnformat import period_text
 from generator.writer import write_atomic
 
@@ -163,7 +165,7 @@ def _report_edits(text: str, manifest: ReportFile, expected: ReportFile) -> yaml
     if expected.intro != manifest.intro:
         edits.replace(yamledit.value(root, "intro"), "[]")
     if expected.notes != manifest.notes:
-        _keep_notes(edits, yamledit.value(root, "notes"), expected.notes)
+        keep_notes(edits, yamledit.value(root, "notes"), expected.notes)
     return edits
 
 
@@ -180,15 +182,6 @@ def _edit_date(edits: yamledit.TextEdits, root: yaml.Node, date: DateSpec) -> No
     else:
         edits.replace_scalar(month, date.month)
     edits.replace_scalar(year[1], date.year)
-
-
-def _keep_notes(edits: yamledit.TextEdits, notes: yaml.Node, keep: dict[str, str]) -> None:
-    if not keep:
-        edits.replace(notes, "{}")
-        return
-    for key_node, _ in list(notes.value):
-        if key_node.value not in keep:
-            edits.delete_entry(notes, key_node.value)
 
 
 def _notes_still_anchored(manifest: ReportFile) -> dict[str, str]:
@@ -228,21 +221,16 @@ def _rewrite_area(path: Path, model: AreaFile, header: list[str], keep_text: boo
     text = _read(path)
     edits = yamledit.TextEdits(text)
     edits.prepend(header)
-    expected = model if keep_text else _emptied(model)
+    expected = model if keep_text else emptied(model)
     try:
         root = yamledit.compose(text)
         written = _block_form_edits(edits, root, expected)
         if not keep_text:
-            _empty_area_edits(edits, root, written)
+            empty_area_edits(edits, root, written, model, expected)
         candidates = [edits.apply()]
     except (yamledit.EditError, yaml.YAMLError):
         candidates = []
     _write_first_valid(path, candidates, AreaFile, expected, header)
-
-
-def _emptied(model: AreaFile) -> AreaFile:
-    sections = [section.model_copy(update={"paragraphs": []}) for section in model.sections]
-    return model.model_copy(update={"paragraphs": [], "notes": {}, "sections": sections})
 
 
 def _block_form_edits(edits: yamledit.TextEdits, root: yaml.Node, model: AreaFile) -> set[int]:
@@ -273,18 +261,6 @@ def _replace_help(edits: yamledit.TextEdits) -> None:
     line_start = edits.text.rfind("\n", 0, at) + 1
     if at >= 0 and edits.text[line_start:at].strip() == "#":
         edits.edits.append((at, at + len(_LIST_HELP), _BLOCK_HELP))
-
-
-def _empty_area_edits(edits: yamledit.TextEdits, root: yaml.Node, written: set[int]) -> None:
-    blocks = [(yamledit.value(root, "paragraphs"), "[]"), (yamledit.value(root, "notes"), "{}")]
-    sections = yamledit.value(root, "sections")
-    if isinstance(sections, yaml.SequenceNode):
-        blocks += [(yamledit.value(item, "paragraphs"), "[]") for item in sections.value]
-    for node, empty in blocks:
-        if id(node) in written:
-            continue
-        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.value:
-            edits.replace(node, empty)
 
 
 def _write_first_valid(path: Path, candidates: list[str], model: type[BaseModel],
@@ -326,6 +302,14 @@ def _period_warnings(compiled: Compiled, old: Period, keep_text: bool) -> Diagno
             location = source.locate(("intro", index))
             found.warning("new.period-words", f"phần mở đầu còn nhắc '{old_words}' của kỳ "
                           "trước; hãy sửa khi cập nhật.", location)
+    for index, appendix in enumerate(manifest.appendices):
+        if mentions(appendix.title, old):
+            location = source.locate(("appendices", index, "title"))
+            found.warning("new.period-words", f"tên phụ lục còn nhắc '{old_words}' của kỳ "
+                          "trước; hãy sửa.", location, source.excerpt(location))
+    for area in compiled.areas.values():
+        for path, table in area_tables(area.model):
+            table_period_words(found, area.source, path, table, old)
     return found
 
 

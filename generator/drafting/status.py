@@ -20,7 +20,8 @@ from generator.inline import anchor_ids
 from generator.pipeline import read_manifest
 from generator.project import AREAS_DIR, PathRefused, ReportFolder, real_path, within
 from generator.resolve import area_key
-from generator.schema import AreaFile, OutlineEntry
+from generator.schema import AreaFile, OutlineEntry, SpanCell, TableItem
+from generator.tabledata import label_columns
 from generator.vnformat import period_text, roman
 
 MISSING, INVALID, EMPTY, UNCHANGED, LIGHT, UPDATED, FILLED = (
@@ -46,6 +47,7 @@ class AreaStatus:
     footnotes: int
     state: str
     modified: dt.datetime | None
+    tables: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,8 @@ def report_status(report_dir: Path, previous: Path | None = None) -> ReportStatu
         previous = report_dir / baseline.source if baseline else None
     diagnostics = Diagnostics()
     rows = []
-    for ref, heading, name, where in outline_areas(manifest.outline):
+    for ref, heading, name, where in [*outline_areas(manifest.outline),
+                                      *appendix_areas(manifest.appendices)]:
         try:
             path = folder.area(name)
         except PathRefused as refused:
@@ -127,6 +130,13 @@ def outline_areas(entries: list[OutlineEntry], parent: str = "",
             yield from outline_areas(entry.sections or [], ref, here + ("sections",))
 
 
+def appendix_areas(appendices: list) -> Iterator[tuple[str, str, str, tuple]]:
+    """Yield the appendices like `outline_areas`: ``PL`` (``PL1``, ``PL2`` … when several)."""
+    for index, appendix in enumerate(appendices):
+        ref = "PL" if len(appendices) == 1 else f"PL{index + 1}"
+        yield ref, appendix.title, area_key(appendix.area), ("appendices", index, "area")
+
+
 def _area_status(path: Path, ref: str, heading: str, baseline: Baseline | None,
                  previous: Path | None = None) -> AreaStatus:
     if not path.is_file():
@@ -135,17 +145,43 @@ def _area_status(path: Path, ref: str, heading: str, baseline: Baseline | None,
     model = read_area(path).model
     if model is None:
         return AreaStatus(ref, path.stem, heading or path.stem, "", 0, 0, 0, INVALID, modified)
-    texts = _paragraphs(model)
+    items = _items(model)
+    texts = _texts(model)
+    tables = sum(isinstance(item, TableItem) for item in items)
     return AreaStatus(
-        ref, path.stem, heading or model.heading or path.stem, model.owner or "", len(texts),
-        sum(count_words(text) for text in texts),
+        ref, path.stem, heading or model.heading or path.stem, model.owner or "",
+        len(items) - tables, sum(count_words(text) for text in texts),
         sum(len(anchor_ids(text)) for text in texts),
-        _state(model, path.stem, bool(texts), baseline, previous), modified)
+        _state(model, path.stem, any(map(_has_content, items)), baseline, previous), modified,
+        tables)
 
 
-def _paragraphs(model: AreaFile) -> list[str]:
-    return list(model.paragraphs) + [text for section in model.sections
-                                     for text in section.paragraphs]
+def _has_content(item) -> bool:
+    """Return True for a paragraph, or a table with a figure (``new --empty`` blanks them)."""
+    if not isinstance(item, TableItem):
+        return True
+    keep = label_columns(item.table)
+    return any(any(row[keep:]) for row in item.table.rows)
+
+
+def _items(model: AreaFile) -> list:
+    """Return the paragraphs and tables of an area, sub-sections' included, in order."""
+    return list(model.paragraphs) + [item for section in model.sections
+                                     for item in section.paragraphs]
+
+
+def _texts(model: AreaFile) -> list[str]:
+    """Return every text an area prints: paragraphs, and a table's caption and cells."""
+    out = []
+    for item in _items(model):
+        if not isinstance(item, TableItem):
+            out.append(item)
+            continue
+        table = item.table
+        out += [table.caption or "", *(c.text if isinstance(c, SpanCell) else c
+                                       for row in table.header for c in row)]
+        out += [cell for row in table.rows for cell in row]
+    return out
 
 
 def _state(model: AreaFile, name: str, has_text: bool, baseline: Baseline | None,
@@ -165,7 +201,7 @@ def _small_edit(model: AreaFile, previous: Path | None, name: str) -> bool:
     old = read_area(path).model if path is not None and path.is_file() else None
     if old is None:
         return False
-    return changed_share(_paragraphs(old), _paragraphs(model)) < SMALL_EDIT
+    return changed_share(_texts(old), _texts(model)) < SMALL_EDIT
 
 
 def count_words(text: str) -> int:

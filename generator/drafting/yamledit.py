@@ -104,6 +104,15 @@ class TextEdits:
             raise EditError(f"cannot delete '{key}' in place")
         self.edits.append((start, self._next_line(self.end(value_node)), ""))
 
+    def delete_item(self, item: yaml.Node) -> None:
+        """Delete the lines of `item`, an item of a block list (``- …`` starting its line)."""
+        dash = self.text.rfind("-", 0, item.start_mark.index)
+        start = self._line_start(dash)
+        if dash < 0 or self.text[start:dash].strip() or self.text[dash + 1:item.start_mark.index
+                                                                  ].strip():
+            raise EditError("the item does not start its line")
+        self.edits.append((start, self._next_line(self.end(item)), ""))
+
     def insert_line_after(self, node: yaml.Node, line: str) -> None:
         """Insert `line` on its own line after the line where `node` ends."""
         at = self._next_line(self.end(node))

@@ -15,8 +15,10 @@ them into Word's revision marks in the finished package, body and ``word/footnot
 Markers: ``DEL_OPEN … DEL_CLOSE`` and ``INS_OPEN … INS_CLOSE`` delimit deleted and inserted
 text, and may span runs (a deleted footnote reference is the run between them). ``PARA_DEL`` or
 ``PARA_INS`` anywhere in a paragraph makes all of it, paragraph mark included, deleted or
-inserted. A container's last paragraph mark cannot be tracked (Word keeps it), so a changed tail
-is shifted onto the marks before it, with ``w:pPrChange`` keeping each side's paragraph style.
+inserted; a table row all of whose cells are so marked is itself a tracked row insertion or
+deletion (``w:trPr/w:ins``, ``w:trPr/w:del``). The last paragraph mark of a cell, a footnote or
+the body cannot be tracked (Word keeps it; a mark before a table can), so a changed tail is
+shifted onto the marks before it, with ``w:pPrChange`` keeping each side's paragraph style.
 They lie in U+E010–U+E015, outside the build's own markers (U+E000–U+E00F, which
 `package.finish_text` treats as leftovers), so they pass a normal render untouched;
 `generator.diff.lower` removes that range from the data it marks.
@@ -71,14 +73,17 @@ def mark_revisions(document, revision: Revision) -> None:
     note_root = parse_xml(part.blob) if part is not None else None
     roots = [document.element.body] + ([note_root] if note_root is not None else [])
     for root in roots:
-        _mark_tree(root)
+        _mark_rows(root, _mark_tree(root))
     _stamp(roots, revision)
     if part is not None:
         footnotes.store(part, note_root)
 
 
-def _mark_tree(root) -> None:
-    """Make tracked changes of the markers in every paragraph under `root`."""
+def _mark_tree(root) -> dict:
+    """Make tracked changes of the markers in every paragraph under `root`.
+
+    Return the paragraphs changed whole, with their kind.
+    """
     whole: dict = {}  # paragraph → kind, for those changed whole
     for p in list(root.iter(qn("w:p"))):
         if not any(MARKERS.search(t.text or "") for t in p.iter(qn("w:t"))):
@@ -91,8 +96,22 @@ def _mark_tree(root) -> None:
             _set_mark(p, kind)
             whole[p] = kind
     for p in whole:
-        if not _is_p(p.getnext()):
+        if _ends_container(p):
             _shift_tail(p, whole)
+    return whole
+
+
+def _mark_rows(root, whole: dict) -> None:
+    """Track as inserted or deleted each table row whose every paragraph is so changed."""
+    for tr in root.iter(qn("w:tr")):
+        kinds = {whole.get(p) for p in tr.iter(qn("w:p"))}
+        if len(kinds) != 1 or None in kinds:
+            continue
+        trpr = tr.find(qn("w:trPr"))
+        if trpr is None:
+            trpr = etree.Element(qn("w:trPr"))
+            tr.insert(1 if tr.find(qn("w:tblPrEx")) is not None else 0, trpr)
+        trpr.append(etree.Element(qn(f"w:{kinds.pop()}")))
 
 
 def _take_paragraph_marker(p) -> str | None:
@@ -180,6 +199,12 @@ def _merge_wrappers(p) -> None:
             p.remove(child)
             continue
         previous = child
+
+
+def _ends_container(p) -> bool:
+    """Return True if the mark of `p` ends its cell, note or body (a table may follow a mark)."""
+    following = p.getnext()
+    return following is None or following.tag == qn("w:sectPr")
 
 
 def _is_p(element) -> bool:

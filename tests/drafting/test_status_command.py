@@ -33,8 +33,8 @@ def test_status_of_the_sample(project, report_copy, baocao):
     assert {state_of(line) for line in table.values()} == {"có nội dung"}
     economy = table["III.1"]
     assert "Phát triển kinh tế" in economy and "Ban cán sự đảng" in economy
-    counts = re.search(r"\s(\d+)\s+([\d.]+)\s+(\d+)\s\s", economy).groups()
-    assert counts == ("6", "1.026", "7")  # paragraphs, words, footnotes
+    counts = re.search(r"\s(\d+)\s+(\d+)\s+([\d.]+)\s+(\d+)\s\s", economy).groups()
+    assert counts == ("6", "0", "1.026", "7")  # paragraphs, tables, words, footnotes
     assert "Chưa có kỳ trước để so" in result.stdout
     assert result.stdout.rstrip().endswith("13 phần: 13 có nội dung.")
 
