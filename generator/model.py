@@ -139,3 +139,9 @@ class Report:
     def paragraph_count(self) -> int:
         """Body paragraphs including the closing sentence."""
         return sum(1 for block in self.body if block.kind == "p") + bool(self.closing)
+
+    @property
+    def table_count(self) -> int:
+        """Tables in the body and in the appendices."""
+        blocks = (*self.body, *(b for a in self.appendices for b in a.body))
+        return sum(1 for block in blocks if block.table is not None)

@@ -55,10 +55,19 @@ class BuildResult:
         report = self.compiled.report
         state = "đã ghi" if self.written else "không đổi, giữ nguyên"
         profile = profiles.PROFILES[report.frame.profile]
-        return (f"Xong: {report.section_count} đề mục, {report.paragraph_count} đoạn văn, "
-                f"{len(report.footnotes)} chú thích, thể thức {profile.name} ({profile.label}), "
+        return (f"Xong: {contents(report)}, thể thức {profile.name} ({profile.label}), "
                 f"{format_number(self.seconds, 2)} giây → "
                 f"{display_path(self.output)} ({state}).")
+
+
+def contents(report: Report) -> str:
+    """Return what a report holds, as the build and the import say it: ``3 đề mục, 12 đoạn
+    văn, 1 bảng, 8 chú thích, 1 phụ lục`` (tables and appendices only when there are some)."""
+    counts = [(report.section_count, "đề mục"), (report.paragraph_count, "đoạn văn"),
+              (report.table_count, "bảng"), (len(report.footnotes), "chú thích"),
+              (len(report.appendices), "phụ lục")]
+    return ", ".join(f"{format_number(n)} {what}" for n, what in counts
+                     if n or what not in ("bảng", "phụ lục"))
 
 
 def compile_report(report_dir: Path) -> Compiled:

@@ -12,7 +12,7 @@ from generator.importer.faithful import Faithfulness, measure
 from generator.importer.parts import split
 from generator.importer.source import Source
 from generator.importer.yamlfile import area_yaml, report_yaml
-from generator.pipeline import REPORT_FILE, Compiled, compile_report
+from generator.pipeline import REPORT_FILE, Compiled, compile_report, contents
 from generator.project import PathRefused, ReportFolder, check_writable
 from generator.writer import backup, write_output
 
@@ -32,8 +32,7 @@ class ReportImport:
     def summary(self) -> str:
         """Return the Vietnamese line printed at the end of an import."""
         report = self.compiled.report
-        return (f"Đã nhập: {report.section_count} đề mục, {report.paragraph_count} đoạn văn, "
-                f"{len(report.footnotes)} chú thích, {len(report.recipients)} nơi nhận → "
+        return (f"Đã nhập: {contents(report)}, {len(report.recipients)} nơi nhận → "
                 f"{display_path(self.target)} ({REPORT_FILE} và {len(self.files) - 1} tệp phần).")
 
 

@@ -19,6 +19,9 @@ from generator.textform import block_lines
 TODO = "chưa có trong tệp Word: hãy sửa"
 _AREA_HELP = ("# Các đoạn văn viết dưới \"text: |\", thụt vào hai dấu cách, cách nhau một dòng "
               "trống; chú thích cuối trang đánh số 1, 2, 3... trong tệp này.")
+_LIST_HELP = ("# Mỗi đoạn văn (hoặc bảng) là một mục bắt đầu bằng \"- \" dưới paragraphs; chú "
+              "thích cuối trang đánh số 1, 2, 3... trong tệp này.")
+"""An area whose paragraphs cannot be written in the block form (a table among them)."""
 
 
 _PROFILE_HELP = ("# Văn bản của cơ quan nhà nước (quốc hiệu, tiêu ngữ): thể thức Nghị định "
@@ -162,8 +165,9 @@ def report_yaml(imported: Imported, docx_name: str) -> str:
 def area_yaml(area: AreaOut, heading: str) -> str:
     """Return the text of one area file; `heading` is its heading as printed, for the comment."""
     data = area.data
+    block = bool(data["paragraphs"]) and bool(block_lines(data["paragraphs"], 0))
     lines = [f'# Phần "{f"{area.label} {heading}".strip()}" của báo cáo (nhập từ tệp Word).',
-             _AREA_HELP]
+             _AREA_HELP if block or not data["paragraphs"] else _LIST_HELP]
     if data.get("owner"):
         lines += [""] + _field("owner", data["owner"], 0)
     else:
