@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import docx
+import docx.oxml.ns
 import docxtpl
 import jinja2
 from docxtpl import DocxTemplate
@@ -159,9 +160,33 @@ class _Template(DocxTemplate):
             return xml
         return super().resolve_listing(xml)
 
+    def fix_tables(self, xml: str):
+        """Return the rendered body `xml` parsed once, as the body of the whole document.
+
+        docxtpl parses the body on its own to repair the grids of tables whose rows have more
+        or fewer cells than the grid has columns; its tree then had to be serialized and parsed
+        again with the rest of the document (`package.replace_body`): two parses and a
+        serialization of the body, the largest part of the document. Its repair, and that way,
+        are kept for a body that needs it or is not well-formed XML (docxtpl's parser recovers).
+        """
+        try:
+            self.docx = package.set_body(self.docx, xml)
+        except (etree.XMLSyntaxError, ValueError):
+            return super().fix_tables(xml)
+        body = self.docx.element.body
+        return super().fix_tables(xml) if tables.grid_mismatch(body) else body
+
+    def fix_docpr_ids(self, tree) -> None:
+        """Renumber the drawings' ids from 1001 as docxtpl does, on either kind of body: an
+        element python-docx parsed has an `xpath` of its own that takes no ``namespaces``."""
+        for element in etree._Element.xpath(tree, "//wp:docPr", namespaces=docx.oxml.ns.nsmap):
+            self.docx_ids_index += 1
+            element.attrib["id"] = str(self.docx_ids_index)
+
     def map_tree(self, tree) -> None:
         """Make `tree` the document's body, in time linear in its size (`replace_body`)."""
-        self.docx = package.replace_body(self.docx, tree)
+        if tree.getparent() is not self.docx.element:  # docxtpl's own tree (`fix_tables`)
+            self.docx = package.replace_body(self.docx, tree)
 
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         """Render one part; an error raised while it ran is given the paragraph it ran in.

@@ -1,0 +1,42 @@
+"""The rendered body is parsed once unless docxtpl's table repair would change it."""
+
+from __future__ import annotations
+
+import pytest
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from generator.ooxml.tables import grid_mismatch
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _body(grid: int, rows: list[list[int]]) -> str:
+    """A body with one table: `grid` columns, each row a list of cell spans."""
+    cols = "".join('<w:gridCol w:w="1000"/>' for _ in range(grid))
+    out = []
+    for row in rows:
+        cells = "".join(
+            ("<w:tc><w:tcPr><w:gridSpan w:val=\"%d\"/></w:tcPr><w:p/></w:tc>" % span)
+            if span > 1 else "<w:tc><w:p/></w:tc>" for span in row)
+        out.append(f"<w:tr>{cells}</w:tr>")
+    return (f'<w:body xmlns:w="{W}"><w:tbl><w:tblPr/><w:tblGrid>{cols}</w:tblGrid>'
+            f'{"".join(out)}</w:tbl><w:p/></w:body>')
+
+
+SHAPES = [(grid, rows) for grid in (1, 2, 3) for rows in (
+    [[1]], [[1, 1]], [[1, 1, 1]], [[2]], [[2, 1]], [[1], [1, 1]], [[1, 1], [2]], [[3], [1, 1]],
+    [[1, 1, 1, 1]], [])]
+
+
+@pytest.mark.parametrize(("grid", "rows"), SHAPES)
+def test_mismatch_is_exactly_when_docxtpl_would_repair(grid, rows):
+    xml = _body(grid, rows)
+    repaired = etree.tostring(DocxTemplate(None).fix_tables(xml))
+    unchanged = etree.tostring(etree.fromstring(xml))
+    assert grid_mismatch(etree.fromstring(xml)) == (repaired != unchanged)
+
+
+def test_the_shapes_cover_both_answers():
+    answers = {grid_mismatch(etree.fromstring(_body(g, r))) for g, r in SHAPES}
+    assert answers == {True, False}
