@@ -1,4 +1,4 @@
-"""The rendered body is parsed once unless docxtpl's table repair would change it."""
+"""The rendered body parsed once unless docxtpl's table repair would change it; finishing."""
 
 from __future__ import annotations
 
@@ -40,3 +40,20 @@ def test_mismatch_is_exactly_when_docxtpl_would_repair(grid, rows):
 def test_the_shapes_cover_both_answers():
     answers = {grid_mismatch(etree.fromstring(_body(g, r))) for g, r in SHAPES}
     assert answers == {True, False}
+
+
+def test_finishing_removes_guards_and_names_the_parts_left_with_markers():
+    import docx
+
+    from generator.ooxml.markers import GUARD, note_marker
+    from generator.ooxml.package import finish_text
+
+    document = docx.Document()
+    document.add_paragraph(f"{{{GUARD}_a_{GUARD}}}")
+    document.add_paragraph(f"chú thích {note_marker(3)}")
+    document.sections[0].header.add_paragraph(f"đầu trang {note_marker(1)}")
+    assert finish_text(document) == ["word/document.xml", "word/header1.xml"]
+    assert document.paragraphs[0].text == "{_a_}"
+    clean = docx.Document()
+    clean.add_paragraph(f"a{GUARD}_b")
+    assert finish_text(clean) == [] and clean.paragraphs[0].text == "a_b"

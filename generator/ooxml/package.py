@@ -72,16 +72,24 @@ def finish_text(document) -> list[str]:
     """Remove guard characters from all text; return the parts still holding markers.
 
     A marker left over means a footnote anchor landed where Word allows no footnote (a header,
-    footer or text box); the caller reports it.
+    footer or text box); the caller reports it. Each text is read once and a part's texts are
+    searched for markers together: a regex call per text was most of this pass.
     """
     leftovers = []
     for name, root in text_parts(document):
-        for t in root.iter(qn("w:t")):
-            if t.text and GUARD in t.text:
-                t.text = t.text.replace(GUARD, "")
-            if t.text and ANY_MARKER.search(t.text):
-                leftovers.append(name)
+        texts = []
+        for t in root.iter(_T):
+            text = t.text
+            if text:
+                if GUARD in text:
+                    text = t.text = text.replace(GUARD, "")
+                texts.append(text)
+        if ANY_MARKER.search("".join(texts)):
+            leftovers.append(name)
     return sorted(set(leftovers))
+
+
+_T = qn("w:t")
 
 
 def to_bytes(document) -> bytes:
