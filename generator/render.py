@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import docx
-import docx.oxml.ns
 import docxtpl
 import jinja2
 from docxtpl import DocxTemplate
@@ -44,12 +43,12 @@ def render_docx(template: Path, report: Report, context: dict) -> bytes:
     try:
         with render_budget():
             doc.render(context, jinja_env=_environment(), autoescape=True)
-        doc.store.save()
     except jinja2.TemplateError as exc:
         raise TemplateError(_template_message(template, exc, doc.docx)) from exc
     except _EVALUATION_ERRORS as exc:
         raise TemplateError(_template_message(template, _evaluation_error(exc), doc.docx)) \
             from exc
+    doc.store.save()
     document = doc.docx
     if report.frame.line_spacing:
         spacing.set_body_line(document, report.frame.line_spacing)
@@ -177,11 +176,9 @@ class _Template(DocxTemplate):
         return super().fix_tables(xml) if tables.grid_mismatch(body) else body
 
     def fix_docpr_ids(self, tree) -> None:
-        """Renumber the drawings' ids from 1001 as docxtpl does, on either kind of body: an
-        element python-docx parsed has an `xpath` of its own that takes no ``namespaces``."""
-        for element in etree._Element.xpath(tree, "//wp:docPr", namespaces=docx.oxml.ns.nsmap):
-            self.docx_ids_index += 1
-            element.attrib["id"] = str(self.docx_ids_index)
+        """Renumber the drawings' ids from 1001 as docxtpl does, on either kind of body (an
+        element python-docx parsed has an `xpath` of its own, which docxtpl's call fails on)."""
+        self.docx_ids_index = package.renumber_drawings(tree, self.docx_ids_index)
 
     def map_tree(self, tree) -> None:
         """Make `tree` the document's body, in time linear in its size (`replace_body`)."""

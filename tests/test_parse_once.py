@@ -57,3 +57,15 @@ def test_finishing_removes_guards_and_names_the_parts_left_with_markers():
     clean = docx.Document()
     clean.add_paragraph(f"a{GUARD}_b")
     assert finish_text(clean) == [] and clean.paragraphs[0].text == "a_b"
+
+
+def test_drawings_are_numbered_on_a_body_python_docx_parsed():
+    from docx.oxml.parser import parse_xml
+
+    from generator.ooxml.package import renumber_drawings
+
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    root = parse_xml(f'<w:document xmlns:w="{W}" xmlns:wp="{wp}"><w:body><w:p><wp:docPr id="5"/>'
+                     '</w:p><w:p><wp:docPr id="5"/></w:p></w:body></w:document>')
+    assert renumber_drawings(root.body, 1000) == 1002
+    assert [e.get("id") for e in root.iter(f"{{{wp}}}docPr")] == ["1001", "1002"]

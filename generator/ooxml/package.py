@@ -15,6 +15,7 @@ import zipfile
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
+from docx.oxml.ns import nsmap
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
@@ -58,6 +59,15 @@ def set_body(document, body_xml: str):
 
 
 _NS_DECLARATION = re.compile(r' xmlns:\w+="[^"]*"')
+
+
+def renumber_drawings(tree, last: int) -> int:
+    """Number the drawings (``wp:docPr``) of `tree`'s document from `last` + 1, as docxtpl does
+    (copied drawings would share ids); return the last number given."""
+    for element in etree._Element.xpath(tree, "//wp:docPr", namespaces=nsmap):
+        last += 1
+        element.attrib["id"] = str(last)
+    return last
 
 
 def text_parts(document):
