@@ -30,6 +30,8 @@ FORMAT = 1
 """Changed whenever what an entry holds changes."""
 MAX_ENTRIES = 64
 """Entries kept (one per template content seen); the oldest go first."""
+MAX_ENTRY = 64 << 20
+"""Largest entry read (bytes): a template's parts are at most 8 MB each (render.py)."""
 _SUFFIX = ".json"
 
 
@@ -42,8 +44,12 @@ def cache_dir() -> Path | None:
         base = os.environ.get("LOCALAPPDATA")
         return Path(base) / "baocao" / "cache" if base else None
     base = os.environ.get("XDG_CACHE_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return root / "baocao"
+    if os.path.isabs(base):
+        return Path(base) / "baocao"
+    try:
+        return Path.home() / ".cache" / "baocao"
+    except (RuntimeError, KeyError):  # no home folder to be found: no cache
+        return None
 
 
 class Store:
@@ -85,11 +91,15 @@ class Store:
         if self.path is None:
             return {}
         try:
-            digest, _, body = self.path.read_bytes().decode("utf-8").partition("\n")
+            with open(self.path, "rb") as handle:
+                data = handle.read(MAX_ENTRY + 1)
+            if len(data) > MAX_ENTRY:
+                return {}
+            digest, _, body = data.decode("utf-8").partition("\n")
             if digest != _digest(body):
                 return {}
             entry = json.loads(body)
-        except (OSError, ValueError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        except (OSError, ValueError, RecursionError):  # ValueError: bad UTF-8 or JSON
             return {}
         if not isinstance(entry, dict):
             return {}

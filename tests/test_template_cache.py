@@ -103,6 +103,38 @@ def test_a_damaged_entry_is_ignored_and_written_again(report_copy, template, cac
     assert entry.read_bytes() == good
 
 
+def _planted(good: bytes, old: str, new: str) -> str:
+    """Return the entry `good` with `old` replaced by `new` in its parts and a fitting checksum."""
+    body = good.decode("utf-8").partition("\n")[2].replace(old, new)
+    return f"{tcache._digest(body)}\n{body}"
+
+
+def test_a_well_formed_entry_is_read_unless_too_large(report_copy, template, cache, tmp_path,
+                                                      monkeypatch):
+    build_report(report_copy, tmp_path / "first.docx")
+    [entry] = _entries(cache)
+    planted = _planted(entry.read_bytes(), "Nơi nhận:", "Nơi trồng:")
+    entry.write_text(planted, encoding="utf-8")
+    _new_process()
+    build_report(report_copy, tmp_path / "read.docx")  # data only: the sandbox still runs it
+    assert "Nơi trồng:" in _body_text(tmp_path / "read.docx")
+    monkeypatch.setattr(tcache, "MAX_ENTRY", len(planted.encode()) - 1)
+    _new_process()
+    build_report(report_copy, tmp_path / "too-large.docx")
+    assert (tmp_path / "first.docx").read_bytes() == (tmp_path / "too-large.docx").read_bytes()
+
+
+def test_an_entry_nested_too_deep_is_ignored(report_copy, template, cache, tmp_path):
+    build_report(report_copy, tmp_path / "first.docx")
+    [entry] = _entries(cache)
+    good, deep = entry.read_bytes(), "[" * 200_000
+    entry.write_text(f"{tcache._digest(deep)}\n{deep}", encoding="utf-8")
+    _new_process()
+    build_report(report_copy, tmp_path / "again.docx")
+    assert (tmp_path / "first.docx").read_bytes() == (tmp_path / "again.docx").read_bytes()
+    assert entry.read_bytes() == good
+
+
 @pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0,
                     reason="a read-only folder needs POSIX permissions and a user other than root")
 def test_a_folder_that_cannot_be_written_only_means_no_cache(report_copy, template, cache,
