@@ -82,20 +82,20 @@ def finish_text(document) -> list[str]:
     """Remove guard characters from all text; return the parts still holding markers.
 
     A marker left over means a footnote anchor landed where Word allows no footnote (a header,
-    footer or text box); the caller reports it. Each text is read once and a part's texts are
-    searched for markers together: a regex call per text was most of this pass.
+    footer or text box); the caller reports it. Each text is read once (lxml makes a new string
+    at each read), and a part is not searched further once a marker is found.
     """
     leftovers = []
     for name, root in text_parts(document):
-        texts = []
+        found = False
         for t in root.iter(_T):
             text = t.text
             if text:
                 if GUARD in text:
                     text = t.text = text.replace(GUARD, "")
-                texts.append(text)
-        if ANY_MARKER.search("".join(texts)):
-            leftovers.append(name)
+                if not found and ANY_MARKER.search(text):
+                    found = True
+                    leftovers.append(name)
     return sorted(set(leftovers))
 
 
