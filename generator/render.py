@@ -14,9 +14,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import docx
+import docxtpl
 import jinja2
 from docxtpl import DocxTemplate
+from lxml import etree
 
+from generator import __version__, tcache
 from generator.diagnostics import display_path
 from generator.errors import TemplateError
 from generator.model import Report
@@ -34,7 +38,8 @@ _EVALUATION_ERRORS = (TypeError, ValueError, ArithmeticError, RecursionError, Me
 
 def render_docx(template: Path, report: Report, context: dict) -> bytes:
     """Return the finished .docx bytes of `report` rendered through `template`."""
-    doc = _Template(io.BytesIO(_template_bytes(template, _mtime(template))))
+    data = _template_bytes(template, _mtime(template))
+    doc = _Template(io.BytesIO(data), _store(data))
     try:
         with render_budget():
             doc.render(context, jinja_env=_environment(), autoescape=True)
@@ -43,6 +48,7 @@ def render_docx(template: Path, report: Report, context: dict) -> bytes:
     except _EVALUATION_ERRORS as exc:
         raise TemplateError(_template_message(template, _evaluation_error(exc), doc.docx)) \
             from exc
+    doc.store.save()
     document = doc.docx
     if report.frame.line_spacing:
         spacing.set_body_line(document, report.frame.line_spacing)
@@ -90,6 +96,17 @@ def _template_bytes(path: Path, _mtime: float) -> bytes:
     return checked.data
 
 
+_VERSIONS = (f"baocao {__version__}, docxtpl {docxtpl.__version__}, python-docx "
+             f"{docx.__version__}, lxml {etree.__version__}")
+"""What the patched XML depends on besides the template (part of the cache key)."""
+
+
+@lru_cache(maxsize=4)
+def _store(data: bytes) -> tcache.Store:
+    """Return the cached patched parts of the template `data` (read once per process)."""
+    return tcache.Store(data, _VERSIONS)
+
+
 def _evaluation_error(exc: Exception) -> jinja2.TemplateRuntimeError:
     """Return a Jinja error for a Python error raised while the template ran, with its line."""
     what = ("mẫu lồng nhau quá sâu hoặc quá lớn" if isinstance(exc, (RecursionError, MemoryError))
@@ -112,16 +129,23 @@ def _template_line(exc: BaseException) -> int | None:
 class _Template(DocxTemplate):
     """docxtpl's template, skipping work that provably changes nothing (bench/README.md)."""
 
+    def __init__(self, template_file, store: tcache.Store | None = None):
+        super().__init__(template_file)
+        self.store = store
+
     def patch_xml(self, src_xml: str) -> str:
         """Return docxtpl's clean-up of `src_xml`, computed once per distinct part.
 
         About 20 regex passes over the template's own XML, which is the same at every rebuild:
-        2.3 ms of the sample's 29 ms rebuild (4.4 ms in a fresh process).
+        2.3 ms of the sample's 29 ms rebuild (4.4 ms in a fresh process). Kept for the process
+        (`_store`) and in the user's cache folder for the next one (generator/tcache.py).
         """
-        patched = _PATCHED.get(src_xml)
+        if self.store is None:
+            return super().patch_xml(src_xml)
+        patched = self.store.get(src_xml)
         if patched is None:
             patched = super().patch_xml(src_xml)
-            _remember(_PATCHED, src_xml, patched)
+            self.store.put(src_xml, patched)
         return patched
 
     def resolve_listing(self, xml: str) -> str:
@@ -135,9 +159,31 @@ class _Template(DocxTemplate):
             return xml
         return super().resolve_listing(xml)
 
+    def fix_tables(self, xml: str):
+        """Return the rendered body `xml` parsed once, as the body of the whole document.
+
+        docxtpl parses the body on its own to repair the grids of tables whose rows have more
+        or fewer cells than the grid has columns; its tree then had to be serialized and parsed
+        again with the rest of the document (`package.replace_body`): two parses and a
+        serialization of the body, the largest part of the document. Its repair, and that way,
+        are kept for a body that needs it or is not well-formed XML (docxtpl's parser recovers).
+        """
+        try:
+            self.docx = package.set_body(self.docx, xml)
+        except (etree.XMLSyntaxError, ValueError):
+            return super().fix_tables(xml)
+        body = self.docx.element.body
+        return super().fix_tables(xml) if tables.grid_mismatch(body) else body
+
+    def fix_docpr_ids(self, tree) -> None:
+        """Renumber the drawings' ids from 1001 as docxtpl does, on either kind of body (an
+        element python-docx parsed has an `xpath` of its own, which docxtpl's call fails on)."""
+        self.docx_ids_index = package.renumber_drawings(tree, self.docx_ids_index)
+
     def map_tree(self, tree) -> None:
         """Make `tree` the document's body, in time linear in its size (`replace_body`)."""
-        self.docx = package.replace_body(self.docx, tree)
+        if tree.getparent() is not self.docx.element:  # docxtpl's own tree (`fix_tables`)
+            self.docx = package.replace_body(self.docx, tree)
 
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         """Render one part; an error raised while it ran is given the paragraph it ran in.
@@ -162,16 +208,6 @@ def _environment() -> TemplateEnvironment:
     return TemplateEnvironment()
 
 
-def _remember(cache: dict, key: str, value) -> None:
-    """Store `value` in the small per-process `cache`, emptied when a template keeps changing."""
-    if len(cache) >= _CACHE_SIZE:
-        cache.clear()
-    cache[key] = value
-
-
-_CACHE_SIZE = 32
-"""Distinct parts kept (body, headers, footnotes, properties of a few templates)."""
-_PATCHED: dict[str, str] = {}
 _LISTING_CHARS = re.compile("[\t\a\n\f]")
 
 

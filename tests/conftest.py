@@ -22,6 +22,15 @@ def pytest_addoption(parser):
                      help="Rewrite golden files from the current output.")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_template_cache(tmp_path_factory):
+    """Builds run by the tests keep their template cache in a folder of their own."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("BAOCAO_CACHE_DIR", str(tmp_path_factory.mktemp("template-cache")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")

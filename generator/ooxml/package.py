@@ -15,6 +15,7 @@ import zipfile
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
+from docx.oxml.ns import nsmap
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
@@ -29,24 +30,44 @@ def replace_body(document, body):
 
     Moving an element between lxml documents is quadratic in the number of children of the
     moved nodes (35 s for a body of 20,000 paragraphs, 3 s for one paragraph of 25,000 runs),
-    so the document is serialized once with the new body spliced in and parsed again: linear.
-    The namespace declarations that serialization puts on the body's tag are already on the
-    root, and are dropped so the XML is the same as a move would give.
+    so the body is serialized and parsed again with the rest (`set_body`): linear.
     """
+    return set_body(document, etree.tostring(body, encoding="unicode"))
+
+
+def set_body(document, body_xml: str):
+    """Return `document` whose body is `body_xml` (a serialized ``w:body``), parsed once.
+
+    The document is serialized with an empty body, `body_xml` spliced in and the whole parsed
+    by python-docx's parser. The namespace declarations on the body's tag that are already on
+    the root are dropped, so the XML is the same as moving a parsed body in would give. Raises
+    ValueError for text that is not one ``w:body`` element and lxml's XMLSyntaxError for
+    malformed XML, leaving the document's body empty.
+    """
+    if not body_xml.startswith("<w:body") or body_xml[7:8] not in (" ", ">", "/"):
+        raise ValueError("not a w:body element")
     part = document.part
     root = part.element
     root.replace(root.body, etree.Element(qn("w:body")))
     shell = etree.tostring(root, encoding="unicode")
-    text = etree.tostring(body, encoding="unicode")
-    end = text.index(">")
+    end = body_xml.index(">")
     declared = {f' xmlns:{prefix}="{uri}"' for prefix, uri in root.nsmap.items() if prefix}
     head = _NS_DECLARATION.sub(lambda m: "" if m.group(0) in declared else m.group(0),
-                               text[:end])
-    part._element = parse_xml(shell.replace("<w:body/>", head + text[end:], 1))
+                               body_xml[:end])
+    part._element = parse_xml(shell.replace("<w:body/>", head + body_xml[end:], 1))
     return part.document
 
 
 _NS_DECLARATION = re.compile(r' xmlns:\w+="[^"]*"')
+
+
+def renumber_drawings(tree, last: int) -> int:
+    """Number the drawings (``wp:docPr``) of `tree`'s document from `last` + 1, as docxtpl does
+    (copied drawings would share ids); return the last number given."""
+    for element in etree._Element.xpath(tree, "//wp:docPr", namespaces=nsmap):
+        last += 1
+        element.attrib["id"] = str(last)
+    return last
 
 
 def text_parts(document):
@@ -61,16 +82,24 @@ def finish_text(document) -> list[str]:
     """Remove guard characters from all text; return the parts still holding markers.
 
     A marker left over means a footnote anchor landed where Word allows no footnote (a header,
-    footer or text box); the caller reports it.
+    footer or text box); the caller reports it. Each text is read once (lxml makes a new string
+    at each read), and a part is not searched further once a marker is found.
     """
     leftovers = []
     for name, root in text_parts(document):
-        for t in root.iter(qn("w:t")):
-            if t.text and GUARD in t.text:
-                t.text = t.text.replace(GUARD, "")
-            if t.text and ANY_MARKER.search(t.text):
-                leftovers.append(name)
+        found = False
+        for t in root.iter(_T):
+            text = t.text
+            if text:
+                if GUARD in text:
+                    text = t.text = text.replace(GUARD, "")
+                if not found and ANY_MARKER.search(text):
+                    found = True
+                    leftovers.append(name)
     return sorted(set(leftovers))
+
+
+_T = qn("w:t")
 
 
 def to_bytes(document) -> bytes:

@@ -22,6 +22,8 @@ from generator.profiles.spec import TableStyle
 _P, _R, _T, _TBL = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl")
 _VAL, _W, _TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 _SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+_GRID, _COL, _TR, _TC = qn("w:tblGrid"), qn("w:gridCol"), qn("w:tr"), qn("w:tc")
+_TC_PR, _GRID_SPAN = qn("w:tcPr"), qn("w:gridSpan")
 
 
 def insert_tables(document, tables: Sequence[Table], style: TableStyle, text_width: int) -> int:
@@ -180,3 +182,31 @@ def _separate_adjacent(body) -> None:
         following = tbl.getnext()
         if following is not None and following.tag == _TBL:
             tbl.addnext(_paragraph((), "left", 2))
+
+
+def grid_mismatch(body) -> bool:
+    """Return True if docxtpl's `fix_tables` would change a table of `body`: a row with more
+    cells than the grid has columns, or a grid wider than its widest row (cells' spans summed)."""
+    for tbl in body.iter(_TBL):
+        grid = tbl.find(_GRID)
+        if grid is None:
+            return True  # docxtpl's own repair fails on it, as before
+        columns = len(grid.findall(_COL))
+        widest = 0
+        for row in tbl.iter(_TR):
+            cells = row.findall(_TC)
+            if len(cells) > columns:
+                return True
+            try:
+                widest = max(widest, sum(_span(cell) for cell in cells))
+            except (TypeError, ValueError):
+                return True
+        if widest < columns:
+            return True
+    return False
+
+
+def _span(cell) -> int:
+    properties = cell.find(_TC_PR)
+    span = None if properties is None else properties.find(_GRID_SPAN)
+    return 1 if span is None else int(span.get(_VAL))

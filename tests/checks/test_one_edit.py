@@ -27,3 +27,15 @@ def test_index_equals_generating_every_edit():
     typed += ["", "x", "Hà", "ab1", "nguyễnn", "truyềnn", "chuần", "tùng", "lamf"]
     for word in typed:
         assert words.one_edit(word) == _generated(word, words.alphabet) & words.reformed, word
+
+
+def test_the_words_before_the_index_get_the_same_answers():
+    from generator.checks.vietnamese import INDEX_AFTER, Syllables
+
+    listed = sorted(syllables().reformed)
+    generating, indexed = Syllables(listed), Syllables(listed)
+    indexed._edits_generated = INDEX_AFTER  # straight to the index
+    typed = ["chuần", "tùng", "lamf", "nguyễnn", "x", "", "truyềnn", "Hà"]
+    assert [generating.one_edit(w) for w in typed] == [indexed.one_edit(w) for w in typed]
+    assert "_one_letter_less" not in generating.__dict__
+    assert "_one_letter_less" in indexed.__dict__

@@ -1,8 +1,10 @@
-"""Rebuild syllables.txt, words.txt and syllable-freq.txt (run by a developer, not at run time).
+"""Rebuild syllables.txt, words.txt, syllable-freq.txt and variants.txt (by a developer).
 
 Usage: ``pip download --no-deps pyvi==0.1.1 && unzip -o pyvi-0.1.1-*.whl 'pyvi/models/words.txt'
 && pip install wordfreq==3.1.1 && python generator/checks/data/make_lexicon.py
-pyvi/models/words.txt``. Sources and licences: NOTICE at the top of the project.
+pyvi/models/words.txt``. After editing syllables-extra.txt alone: ``python
+generator/checks/data/make_lexicon.py --variants``. Sources and licences: NOTICE at the top of
+the project.
 """
 
 from __future__ import annotations
@@ -32,6 +34,13 @@ WORDS = """\
 WORDS3 = """\
 # Every three neighbouring syllables of Vietnamese words of three or more syllables (tái định
 # cư), one per line: what spelling.near-word may suggest inside a longer word.
+"""
+VARIANTS = """\
+# Each known syllable (syllables.txt and syllables-extra.txt, reformed placement), a tab, then
+# the known syllables one slip away from it (generator.checks.lexicon.computed_variants), sorted:
+# precomputed, because working them out took longer than a whole check. Derived from the
+# syllable lists above (see their headers; pyvi 0.1.1, MIT License, text in NOTICE).
+# Rebuild with generator/checks/data/make_lexicon.py --variants.
 """
 FREQ = """\
 # How common each syllable of syllables.txt is in Vietnamese text: the Zipf frequency
@@ -64,6 +73,17 @@ def main(words_txt: Path) -> None:
         if zipf > 0:
             freq.append(f"{s} {round(zipf * 10)}")
     _write("syllable-freq.txt", FREQ, freq)
+    write_variants()
+
+
+def write_variants() -> None:
+    """Write variants.txt from the syllable lists as they are now."""
+    from generator.checks.lexicon import VARIANTS as NAME
+    from generator.checks.lexicon import computed_variants
+    from generator.checks.vietnamese import syllables
+
+    lines = [f"{s}\t{' '.join(computed_variants(s))}" for s in sorted(syllables().reformed)]
+    _write(NAME, VARIANTS, lines)
 
 
 _IMPOSSIBLE = re.compile(r"c[eêiy]|k[aăâoôơuư]|g[eê]|ng[eêi]|gh[aăâoôơuư]|q(?!u)")
@@ -94,4 +114,7 @@ def _write(name: str, header: str, lines: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[1:] == ["--variants"]:
+        write_variants()
+    else:
+        main(Path(sys.argv[1]))
