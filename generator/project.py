@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from generator.builtin import template_path
 from generator.diagnostics import display_path
 
 REPORT_FILE = "report.yaml"
@@ -197,7 +198,9 @@ class ReportFolder:
         """
         if name is None:
             local = self.templates_dir / default
-            return local if local.is_file() else PACKAGE_ROOT / TEMPLATES_DIR / default
+            if local.is_file():
+                return local
+            return template_path(PACKAGE_ROOT / TEMPLATES_DIR / default, default)
         what = f"mẫu Word '{shown(name)}'"
         try:
             parts = name_parts(name, what)
