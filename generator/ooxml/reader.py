@@ -20,6 +20,7 @@ from generator.errors import BaocaoError
 from generator.ooxml.cellgrid import CellShape, cell_shape, children, grid_widths, row_facts
 from generator.ooxml.ns import qn
 from generator.ooxml.safezip import Package, open_package
+from generator.ooxml.wordstyles import Numbering, Styles, para_props, run_props, val
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE = f"{_MC}AlternateContent"
@@ -27,7 +28,8 @@ _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CONTAINERS = {qn(f"w:{t}") for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple",
                                         "bdo", "dir", "moveTo")}
-_FALSE = {"0", "false", "off", "none"}
+_RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
+_NOTE_REFERENCES = (qn("w:footnoteReference"), qn("w:endnoteReference"))
 
 
 @dataclass(frozen=True)
@@ -98,165 +100,10 @@ class Document:
     notes: dict[str, list[Paragraph]]
 
 
-@dataclass
-class _Style:
-    kind: str
-    name: str
-    based_on: str | None
-    props: dict
-    """``b i caps font`` from rPr; ``outline jc num`` from pPr."""
-
-
-class _Styles:
-    """styles.xml by id, with the chain lookups the reader needs."""
-
-    def __init__(self, root):
-        self.by_id: dict[str, _Style] = {}
-        self._found: dict[tuple, object] = {}
-        self.defaults: dict = {}
-        self.default_para: str | None = None
-        if root is None:
-            return
-        rpr = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-        self.defaults = _run_props(rpr)
-        for el in root.iter(qn("w:style")):
-            sid, kind = el.get(qn("w:styleId")), el.get(qn("w:type"))
-            self.by_id[sid] = _Style(kind, _val(el.find(qn("w:name"))) or sid,
-                                     _val(el.find(qn("w:basedOn"))),
-                                     {**_run_props(el.find(qn("w:rPr"))),
-                                      **_para_props(el.find(qn("w:pPr")))})
-            if kind == "paragraph" and el.get(qn("w:default")) in ("1", "true"):
-                self.default_para = sid
-
-    def lookup(self, style_id: str | None, key: str):
-        """Return `key` from the style or the nearest style it is based on (once per pair)."""
-        pair = (style_id, key)
-        if pair not in self._found:
-            self._found[pair] = self._chain_lookup(style_id, key)
-        return self._found[pair]
-
-    def _chain_lookup(self, style_id: str | None, key: str):
-        seen = set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.by_id[style_id]
-            if key in style.props:
-                return style.props[key]
-            style_id = style.based_on
-        return None
-
-    def run_props(self, char_style: str | None, para_style: str | None) -> dict:
-        """Return the run properties a run inherits: its character style's, then its
-        paragraph style's, then the document defaults (once per pair of styles)."""
-        pair = ("\0run", char_style, para_style)
-        if pair not in self._found:
-            self._found[pair] = {key: next((v for v in (self.lookup(char_style, key),
-                                                        self.lookup(para_style, key),
-                                                        self.defaults.get(key)) if v is not None),
-                                           None) for key in _RUN_KEYS}
-        return self._found[pair]
-
-    def name(self, style_id: str | None) -> str:
-        style = self.by_id.get(style_id or "")
-        return style.name if style else ""
-
-
-class _Numbering:
-    """numbering.xml: numId → level formats, with Word's running counters."""
-
-    def __init__(self, root):
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        if root is None:
-            return
-        abstract = {a.get(qn("w:abstractNumId")): a for a in root.iter(qn("w:abstractNum"))}
-        for num in root.iter(qn("w:num")):
-            ref = abstract.get(_val(num.find(qn("w:abstractNumId"))))
-            if ref is not None:
-                self.levels[num.get(qn("w:numId"))] = {
-                    int(lvl.get(qn("w:ilvl"), "0")): (
-                        _val(lvl.find(qn("w:numFmt"))) or "decimal",
-                        _val(lvl.find(qn("w:lvlText"))) or "",
-                        int(_val(lvl.find(qn("w:start"))) or 1))
-                    for lvl in ref.iter(qn("w:lvl"))}
-
-    def label(self, num_id: str, ilvl: int) -> str:
-        """Return the number Word shows for the next paragraph of list `num_id` at `ilvl`."""
-        levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels:
-            return ""
-        counts = self.counters.setdefault(num_id, {})
-        counts[ilvl] = counts.get(ilvl, levels[ilvl][2] - 1) + 1
-        for deeper in [k for k in counts if k > ilvl]:
-            del counts[deeper]
-        fmt, text, _ = levels[ilvl]
-        if fmt == "bullet":
-            return "-"
-        for k in range(9, -1, -1):  # %10 is not a level; go high to low so %1 ≠ prefix of %11
-            fmt_k = levels.get(k, ("decimal", "", 1))[0]
-            value = counts.get(k, levels.get(k, ("", "", 1))[2])
-            text = text.replace(f"%{k + 1}", _format_number(value, fmt_k))
-        return text.strip()
-
-
-def _format_number(value: int, fmt: str) -> str:
-    from generator.vnformat import roman
-
-    if fmt in ("upperRoman", "lowerRoman"):
-        return roman(value) if fmt == "upperRoman" else roman(value).lower()
-    if fmt in ("upperLetter", "lowerLetter"):
-        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    return f"{value:02d}" if fmt == "decimalZero" else str(value)
-
-
-def _val(el) -> str | None:
-    return None if el is None else el.get(qn("w:val"))
-
-
-def _toggle(el) -> bool | None:
-    return None if el is None else (el.get(qn("w:val")) or "1").lower() not in _FALSE
-
-
-_RUN_KEYS = ("b", "i", "caps", "font")
-"""The run properties `_run_props` reads."""
-_RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
-_NOTE_REFERENCES = (qn("w:footnoteReference"), qn("w:endnoteReference"))
-
-
-def _run_props(rpr) -> dict:
-    props = {}
-    if rpr is None:
-        return props
-    for key, tag in (("b", "w:b"), ("i", "w:i"), ("caps", "w:caps")):
-        value = _toggle(rpr.find(qn(tag)))
-        if value is not None:
-            props[key] = value
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is not None and (fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))):
-        props["font"] = fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))
-    return props
-
-
-def _para_props(ppr) -> dict:
-    props = {}
-    if ppr is None:
-        return props
-    level = _val(ppr.find(qn("w:outlineLvl")))
-    if level is not None and level.isdigit():
-        props["outline"] = int(level)  # 9 is "body text": kept so it masks a base style's level
-    if _val(ppr.find(qn("w:jc"))) is not None:
-        props["jc"] = _val(ppr.find(qn("w:jc")))
-    num = ppr.find(qn("w:numPr"))
-    if num is not None and _val(num.find(qn("w:numId"))) not in (None, "0"):
-        props["num"] = (_val(num.find(qn("w:numId"))), int(_val(num.find(qn("w:ilvl"))) or 0))
-    return props
-
-
 class _Reader:
     def __init__(self, parts: dict[str, etree._Element | None]):
-        self.styles = _Styles(parts.get("styles"))
-        self.numbering = _Numbering(parts.get("numbering"))
+        self.styles = Styles(parts.get("styles"))
+        self.numbering = Numbering(parts.get("numbering"))
         self.count = 0
 
     def blocks(self, parent, in_control=False) -> list[Paragraph | Table]:
@@ -288,8 +135,8 @@ class _Reader:
         return table
 
     def paragraph(self, p, index: int, in_control=False) -> Paragraph:
-        ppr = _para_props(p.find(qn("w:pPr")))
-        style_id = _val(p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) or self.styles.default_para
+        ppr = para_props(p.find(qn("w:pPr")))
+        style_id = val(p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) or self.styles.default_para
         get = lambda key: ppr.get(key, self.styles.lookup(style_id, key))
         num = get("num")
         outline = get("outline")
@@ -314,8 +161,8 @@ class _Reader:
 
     def _run(self, r, para: Paragraph, style_id) -> None:
         rpr = r.find(_RPR)
-        direct = _run_props(rpr) if rpr is not None else {}
-        styled = self.styles.run_props(_val(rpr.find(_RSTYLE)) if rpr is not None else None,
+        direct = run_props(rpr) if rpr is not None else {}
+        styled = self.styles.inherited(val(rpr.find(_RSTYLE)) if rpr is not None else None,
                                        style_id)
         looks = {key: styled[key] if direct.get(key) is None else direct[key] for key in styled}
         bold, italic, font = bool(looks["b"]), bool(looks["i"]), looks["font"]
