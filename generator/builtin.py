@@ -10,11 +10,7 @@ template is built into a temporary folder of this process.
 
 from __future__ import annotations
 
-import atexit
-import hashlib
 import os
-import shutil
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -56,6 +52,8 @@ def _built(profile_name: str, name: str) -> Path:
 
 def _key(profile: str) -> str:
     """Return the digest of what the built bytes depend on: the builder's code and the profile."""
+    import hashlib
+
     digest = hashlib.sha256(profile.encode())
     sources = [PACKAGE / "ooxml" / "template_builder.py",
                *sorted((PACKAGE / "ooxml" / "template").glob("*.py"))]
@@ -66,6 +64,8 @@ def _key(profile: str) -> str:
 
 def _write(target: Path, data: bytes) -> Path:
     """Write `data` to `target` atomically (another process may be writing it too)."""
+    import tempfile
+
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     try:
@@ -80,6 +80,10 @@ def _write(target: Path, data: bytes) -> Path:
 
 @cache
 def _scratch() -> Path:
+    import atexit
+    import shutil
+    import tempfile
+
     folder = Path(tempfile.mkdtemp(prefix="baocao-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder

@@ -66,3 +66,11 @@ def test_the_command_list_shows_whole_sentences():
         assert description.rstrip().endswith("."), name
         assert "..." not in description, name
     assert "YAML" not in text.split("Tùy chọn:", 1)[0]
+
+
+def test_the_help_lists_the_registered_profiles_without_importing_them():
+    from generator import profiles
+    from generator.commands.common import ProfileName
+
+    assert ProfileName.folders() == sorted(profiles.PROFILES)
+    assert "[hd05|hd36|nd30]" in _run("check", "--help", width=120).output

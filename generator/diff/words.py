@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import groupby
 from typing import NamedTuple
 
 from generator.diff.merged import DEL, INS, SAME, Link, Piece
@@ -64,7 +65,7 @@ def diff(old: Sequence[Token], new: Sequence[Token]) -> tuple[Piece, ...]:
     """Return the merged pieces of `old` → `new`: equal words once, the rest deleted/inserted."""
     a, b = [t.key for t in old], [t.key for t in new]
     if a == b:  # most paragraphs of two versions: no word comparison needed
-        return _joined([_piece(n, SAME, o) for o, n in zip(old, new, strict=True)])
+        return _same(old, new)
     pieces: list[Piece] = []
     for tag, i1, i2, j1, j2 in _smoothed(opcodes(a, b), old):
         if tag == "equal":
@@ -73,6 +74,18 @@ def diff(old: Sequence[Token], new: Sequence[Token]) -> tuple[Piece, ...]:
             pieces += [_piece(t, DEL) for t in old[i1:i2]]
             pieces += [_piece(t, INS) for t in new[j1:j2]]
     return _joined(pieces)
+
+
+def _same(old: Sequence[Token], new: Sequence[Token]) -> tuple[Piece, ...]:
+    """Return the pieces of two equal texts: what `_joined` makes of them, grouped directly."""
+    out: list[Piece] = []
+    look = lambda pair: (pair[1].bold, pair[1].italic, pair[1].note is not None)  # noqa: E731
+    for (bold, italic, note), pairs in groupby(zip(old, new), look):
+        if note:
+            out += [Piece(SAME, "", bold, italic, Link(o.note, n.note)) for o, n in pairs]
+        else:
+            out.append(Piece(SAME, "".join(n.text for _, n in pairs), bold, italic))
+    return tuple(out)
 
 
 def whole(items: Sequence[Token], change: str) -> tuple[Piece, ...]:

@@ -88,7 +88,12 @@ def add_footnotes(document, footnotes: Sequence[Footnote]) -> int:
             run.getparent().remove(run)
     notes = sorted({note.number: note for note in footnotes}.items())
     if notes:
-        xml = "".join(_footnote_xml(base + number, note, text_id, ref_id) for number, note in notes)
+        bodies: dict = {}  # a note cited again has the same text: written once
+        for _, note in notes:
+            if note.paragraphs not in bodies:
+                bodies[note.paragraphs] = _note_body(note, text_id, ref_id)
+        xml = "".join(f'<w:footnote w:id="{base + number}">{bodies[note.paragraphs]}</w:footnote>'
+                      for number, note in notes)
         root.extend(list(parse_xml(f'<w:footnotes xmlns:w="{W}">{xml}</w:footnotes>')))
     if part is not None:
         store(part, root)
@@ -121,13 +126,16 @@ def _reference_in_place(run, base: int, ref_style: str) -> bool:
     The usual case (each anchor is a run of its own): it gives the bytes `_split_run` gives,
     without copying the run's properties twice for the empty runs around the reference.
     """
-    content = [child for child in run if child.tag != _RPR]
+    if not 0 < len(run) <= 2:
+        return False
+    children = list(run)
+    rpr = children[0] if children[0].tag == _RPR else None
+    content = children[1:] if rpr is not None else children
     if len(content) != 1 or content[0].tag != _T:
         return False
     match = NOTE_MARKER.fullmatch(content[0].text or "")
     if match is None:
         return False
-    rpr = run.find(_RPR)
     if rpr is None:
         rpr = etree.Element(_RPR)
         run.insert(0, rpr)
@@ -185,9 +193,9 @@ def _reference_properties(rpr, ref_style: str) -> None:
     rpr.insert(0, etree.Element(_RSTYLE, {_VAL: ref_style}))
 
 
-def _footnote_xml(footnote_id: int, note: Footnote, text_style: str, ref_style: str) -> str:
-    """Return the ``<w:footnote>`` of `note` as text (parsed once for all notes: 5× faster
-    than building each element with lxml at 12,500 notes, bench/README.md)."""
+def _note_body(note: Footnote, text_style: str, ref_style: str) -> str:
+    """Return the paragraphs of `note`'s ``<w:footnote>`` as text (parsed once for all notes:
+    5× faster than building each element with lxml at 12,500 notes, bench/README.md)."""
     style = _attribute(text_style)
     paragraphs = []
     for index, inlines in enumerate(note.paragraphs):
@@ -201,7 +209,7 @@ def _footnote_xml(footnote_id: int, note: Footnote, text_style: str, ref_style: 
             elif isinstance(item, Break):
                 runs.append(break_run_xml("line"))
         paragraphs.append("<w:p>" + "".join(runs) + "</w:p>")
-    return f'<w:footnote w:id="{footnote_id}">' + "".join(paragraphs) + "</w:footnote>"
+    return "".join(paragraphs)
 
 
 def _run_xml(item: Run) -> str:
