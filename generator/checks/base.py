@@ -63,7 +63,8 @@ class TextItem:
     path: Path_
     raw: str
     kind: str
-    """``paragraph``, ``heading``, ``note``, ``title`` or ``recipient``."""
+    """``paragraph``, ``heading``, ``note``, ``title``, ``recipient`` or ``cell`` (a table's
+    caption, unit, header or label cell)."""
     numbered: bool = False
     """For paragraphs: the area numbers its paragraphs itself."""
     text: str = ""
@@ -144,6 +145,8 @@ def iter_texts(compiled) -> Iterator[TextItem]:
         yield TextItem(src, ("notes", note_id), text, "note")
     for i, text in enumerate(manifest.recipients):
         yield TextItem(src, ("recipients", i), text, "recipient")
+    for i, appendix in enumerate(manifest.appendices):
+        yield TextItem(src, ("appendices", i, "title"), appendix.title, "heading")
     for area in compiled.areas.values():
         yield from _area_texts(area)
 
@@ -162,15 +165,43 @@ def _area_texts(area) -> Iterator[TextItem]:
     if model.heading:
         yield TextItem(src, ("heading",), model.heading, "heading")
     for i, text in enumerate(model.paragraphs):
-        if isinstance(text, str):  # tables: generator/checks/tables.py
+        if isinstance(text, str):
             yield TextItem(src, ("paragraphs", i), text, "paragraph", numbered=model.numbered)
+        else:
+            yield from _table_texts(src, ("paragraphs", i, "table"), text.table)
     for j, section in enumerate(model.sections):
         yield TextItem(src, ("sections", j, "heading"), section.heading, "heading")
         for i, text in enumerate(section.paragraphs):
             if isinstance(text, str):
                 yield TextItem(src, ("sections", j, "paragraphs", i), text, "paragraph")
+            else:
+                yield from _table_texts(src, ("sections", j, "paragraphs", i, "table"),
+                                        text.table)
     for note_id, text in model.notes.items():
         yield TextItem(src, ("notes", note_id), text, "note")
+
+
+def _table_texts(src: SourceFile, path: Path_, spec) -> Iterator[TextItem]:
+    """Yield a table's words: caption, unit, header cells and the label columns' cells.
+
+    The figures are `generator/checks/tables.py`'s; the words are read like any text (a
+    caption naming last period, a misspelt indicator).
+    """
+    from generator.tabledata import label_columns
+
+    for key in ("caption", "unit"):
+        if getattr(spec, key):
+            yield TextItem(src, path + (key,), getattr(spec, key), "cell")
+    for r, row in enumerate(spec.header):
+        for c, cell in enumerate(row):
+            text, where = (cell, (c,)) if isinstance(cell, str) else (cell.text, (c, "text"))
+            if text.strip():
+                yield TextItem(src, path + ("header", r, *where), text, "cell")
+    labels = label_columns(spec)
+    for r, row in enumerate(spec.rows):
+        for c, cell in enumerate(row[:labels]):
+            if cell.strip():
+                yield TextItem(src, path + ("rows", r, c), cell, "cell")
 
 
 def locate_raw(item: TextItem, raw_start: int, raw_end: int) -> Location:
