@@ -92,7 +92,7 @@ def _alignment(first, rows: list[list[str]], columns: int) -> tuple[str, ...]:
         values = [_plain(row[i]) for row in rows if i < len(row) and _plain(row[i])]
         if is_number_title(titles[i]):
             out.append("center")
-        elif values and all(_NUMBER.fullmatch(v) for v in values):
+        elif values and all(is_figure(v) for v in values):
             out.append("right")
         else:
             out.append("left")
@@ -107,6 +107,11 @@ def area_tables(model: AreaFile) -> Iterator[tuple[Path_, TableSpec]]:
         for i, item in enumerate(items):
             if isinstance(item, TableItem):
                 yield path + (i, "table"), item.table
+
+
+def is_figure(text: str) -> bool:
+    """Return True for a cell that is a figure as typed: ``1.045``, ``7,84``, ``-2,1 %``."""
+    return _NUMBER.fullmatch(text) is not None
 
 
 def is_number_title(title: str) -> bool:
@@ -124,7 +129,7 @@ def label_columns(spec: TableSpec) -> int:
     count = 0
     for i, title in enumerate(titles):
         cells = [_plain(row[i]) for row in spec.rows if i < len(row)]
-        if not is_number_title(title) and any(_NUMBER.fullmatch(cell) for cell in cells):
+        if not is_number_title(title) and any(is_figure(cell) for cell in cells):
             break
         count += 1
     return count

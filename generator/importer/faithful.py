@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.importer.outline import PART, heading_of, number_prefix
 from generator.importer.parts import (
@@ -158,7 +159,11 @@ class _Pool:
 
     def __init__(self, texts):
         self.texts = set(texts)
-        self.joined = "\n".join(sorted(self.texts))
+
+    @cached_property
+    def joined(self) -> str:
+        """The texts in one string, made only when a line is not a whole text."""
+        return "\n".join(sorted(self.texts))
 
     def __contains__(self, line: str) -> bool:
         return line in self.texts or line in self.joined

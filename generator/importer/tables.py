@@ -18,12 +18,12 @@ from generator.importer.patterns import ADDRESSEE
 from generator.importer.source import Source
 from generator.importer.text import Item, NoteScope, markup
 from generator.ooxml.reader import Paragraph, Table, TextRun
+from generator.tabledata import is_figure
 
 UNIT = re.compile(r"^\(?\s*(?:ĐVT|Đơn\s+vị\s+tính|Đơn\s+vị)\s*:", re.IGNORECASE)
 """``ĐVT: tỷ đồng``, ``(Đơn vị tính: triệu đồng)``: the line above a table naming its unit."""
 _CAPTION = re.compile(r"^(?:Bảng|Biểu)\s+(?:số\s+)?\d+\b", re.IGNORECASE)
 _CAPTION_STYLES = {"caption", "table caption"}
-_NUMBER = re.compile(r"[-+−]?[\d.,]*\d[\d.,]*\s*%?")
 _LABEL_CHARS = 80
 LINE_BREAK = "[xuống dòng]"
 MAX_SPAN = 50
@@ -205,7 +205,7 @@ def _labels(row: list[_Slot]) -> bool:
     texts = [s for s in row if _text(s)]
     bold = all(r.bold for s in texts for p in s.paragraphs for r in p.runs
                if isinstance(r, TextRun) and r.text.strip())
-    short = all(len(_text(s)) <= _LABEL_CHARS and not _NUMBER.fullmatch(_text(s)) for s in texts)
+    short = all(len(_text(s)) <= _LABEL_CHARS and not is_figure(_text(s)) for s in texts)
     return bool(texts) and (bold or short)
 
 

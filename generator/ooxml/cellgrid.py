@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ooxml.ns import qn
+from generator.ooxml.ns import on_off, qn
 
-_FALSE = {"0", "false", "off", "none"}
 _GRID = qn("w:tblGrid")
 MAX_COLUMNS = 63
 """Word's own limit: a larger span or skip is a damaged (or hostile) file, held to it."""
@@ -64,7 +63,7 @@ def row_facts(tr) -> tuple[bool, int]:
     if trpr is None:
         return False, 0
     header = trpr.find(qn("w:tblHeader"))
-    repeated = header is not None and (header.get(qn("w:val")) or "1").lower() not in _FALSE
+    repeated = bool(on_off(header))
     return repeated, min(_number(trpr.find(qn("w:gridBefore")), "w:val") or 0, MAX_COLUMNS)
 
 

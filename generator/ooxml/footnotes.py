@@ -25,8 +25,8 @@ part class: a template's existing part loads as a plain `Part` holding bytes.
 from __future__ import annotations
 
 import copy
-from xml.sax.saxutils import escape
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ooxml.ns import qn
+from generator.ooxml.ns import on_off, qn, val
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_FALSE = {"0", "false", "off"}
 TWIPS_PER_MM = 1440 / 25.4
 
 
@@ -69,16 +68,6 @@ _JC = {"start": "left", "end": "right", "both": "both", "distribute": "both", "c
        "left": "left", "right": "right", "justify": "both"}
 
 
-def _val(element, attribute: str = "w:val") -> str | None:
-    return None if element is None else element.get(qn(attribute))
-
-
-def _toggle(element) -> bool | None:
-    if element is None:
-        return None
-    return (element.get(qn("w:val")) or "1").lower() not in _FALSE
-
-
 def _int(text: str | None) -> int | None:
     try:
         return int(float(text)) if text is not None else None
@@ -92,7 +81,7 @@ def run_properties(rpr, theme: dict[str, str]) -> dict:
     if rpr is None:
         return props
     for key, tag in (("bold", "w:b"), ("italic", "w:i"), ("caps", "w:caps")):
-        value = _toggle(rpr.find(qn(tag)))
+        value = on_off(rpr.find(qn(tag)))
         if value is not None:
             props[key] = value
     fonts = rpr.find(qn("w:rFonts"))
@@ -102,17 +91,17 @@ def run_properties(rpr, theme: dict[str, str]) -> dict:
         font = font or fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))
         if font:
             props["font"] = font
-    size = _int(_val(rpr.find(qn("w:sz"))))
+    size = _int(val(rpr.find(qn("w:sz"))))
     if size is not None:
         props["size"] = size / 2
     underline = rpr.find(qn("w:u"))
     if underline is not None:
         kind = underline.get(qn("w:val")) or "single"
         props["underline"] = None if kind == "none" else kind
-    color = _val(rpr.find(qn("w:color")))
+    color = val(rpr.find(qn("w:color")))
     if color:
         props["color"] = color
-    vertical = _val(rpr.find(qn("w:vertAlign")))
+    vertical = val(rpr.find(qn("w:vertAlign")))
     if vertical:
         props["vertical"] = None if vertical == "baseline" else vertical
     return props
@@ -123,7 +112,7 @@ def paragraph_properties(ppr) -> dict:
     props: dict = {}
     if ppr is None:
         return props
-    jc = _val(ppr.find(qn("w:jc")))
+    jc = val(ppr.find(qn("w:jc")))
     if jc in _JC:
         props["align"] = _JC[jc]
     ind = ppr.find(qn("w:ind"))
@@ -138,13 +127,13 @@ def paragraph_properties(ppr) -> dict:
         elif first is not None:
             props["first_line"] = first / TWIPS_PER_MM
     props.update(_spacing(ppr.find(qn("w:spacing"))))
-    level = _int(_val(ppr.find(qn("w:outlineLvl"))))
+    level = _int(val(ppr.find(qn("w:outlineLvl"))))
     if level is not None:
         props["outline_level"] = level if level < 9 else None
     bottom = ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}")
     if bottom is not None:
         props["rule_below"] = (bottom.get(qn("w:val")) or "none") not in ("none", "nil")
-    page_break = _toggle(ppr.find(qn("w:pageBreakBefore")))
+    page_break = on_off(ppr.find(qn("w:pageBreakBefore")))
     if page_break is not None:
         props["page_break_before"] = page_break
     return props
@@ -210,8 +199,8 @@ class StyleChain:
                 defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}"))
         for element in root.iter(qn("w:style")):
             style_id, kind = element.get(qn("w:styleId")), element.get(qn("w:type"))
-            name = _val(element.find(qn("w:name"))) or style_id or ""
-            self.styles[style_id] = _Style(name, kind or "", _val(element.find(qn("w:basedOn"))),
+            name = val(element.find(qn("w:name"))) or style_id or ""
+            self.styles[style_id] = _Style(name, kind or "", val(element.find(qn("w:basedOn"))),
                                            paragraph_properties(element.find(qn("w:pPr"))),
                                            run_properties(element.find(qn("w:rPr")), self.theme))
             if element.get(qn("w:default")) in ("1", "true"):
@@ -231,7 +220,7 @@ class StyleChain:
 
     def paragraph_style_id(self, p) -> str | None:
         """Return the style id a ``w:p`` uses (its own, or the default paragraph style)."""
-        return _val(p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) or self.default_para_style
+        return val(p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) or self.default_para_style
 
     def style_name(self, style_id: str | None) -> str:
         style = self.styles.get(style_id or "")
@@ -252,7 +241,7 @@ class StyleChain:
         for style in reversed(self._chain(paragraph_style_id)):
             merged.update(style.run)
         rpr = r.find(qn("w:rPr")) if r is not None else None
-        char_style = _val(rpr.find(qn("w:rStyle"))) if rpr is not None else None
+        char_style = val(rpr.find(qn("w:rStyle"))) if rpr is not None else None
         for style in reversed(self._chain(char_style or self.default_char_style)):
             merged.update(style.run)
         merged.update(run_properties(rpr, self.theme))

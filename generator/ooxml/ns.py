@@ -21,3 +21,19 @@ def qn(tag: str) -> str:
     """
     prefix, local = tag.split(":")
     return f"{{{NS[prefix]}}}{local}"
+
+
+_OFF = {"0", "false", "off", "none"}
+"""ST_OnOff's false values (and ``none``, which some writers put there)."""
+
+
+def val(element, attribute: str = "w:val") -> str | None:
+    """Return `attribute` of `element` (``w:val`` by default), None when there is no element."""
+    return None if element is None else element.get(qn(attribute))
+
+
+def on_off(element) -> bool | None:
+    """Return a toggle property (``<w:b/>``, ``<w:b w:val="0"/>``…): None when it is absent."""
+    if element is None:
+        return None
+    return (element.get(qn("w:val")) or "1").lower() not in _OFF

@@ -18,9 +18,9 @@ from lxml import etree
 
 from generator.errors import BaocaoError
 from generator.ooxml.cellgrid import CellShape, cell_shape, children, grid_widths, row_facts
-from generator.ooxml.ns import qn
+from generator.ooxml.ns import qn, val
 from generator.ooxml.safezip import Package, open_package
-from generator.ooxml.wordstyles import Numbering, Styles, para_props, run_props, val
+from generator.ooxml.wordstyles import Numbering, Styles, para_props, run_props
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE = f"{_MC}AlternateContent"

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ooxml.ns import qn
-
-_FALSE = {"0", "false", "off", "none"}
+from generator.ooxml.ns import on_off, qn, val
 
 
 @dataclass
@@ -126,14 +124,6 @@ def _format_number(value: int, fmt: str) -> str:
     return f"{value:02d}" if fmt == "decimalZero" else str(value)
 
 
-def val(el) -> str | None:
-    return None if el is None else el.get(qn("w:val"))
-
-
-def _toggle(el) -> bool | None:
-    return None if el is None else (el.get(qn("w:val")) or "1").lower() not in _FALSE
-
-
 _RUN_KEYS = ("b", "i", "caps", "font")
 """The run properties `run_props` reads."""
 
@@ -143,7 +133,7 @@ def run_props(rpr) -> dict:
     if rpr is None:
         return props
     for key, tag in (("b", "w:b"), ("i", "w:i"), ("caps", "w:caps")):
-        value = _toggle(rpr.find(qn(tag)))
+        value = on_off(rpr.find(qn(tag)))
         if value is not None:
             props[key] = value
     fonts = rpr.find(qn("w:rFonts"))
