@@ -12,7 +12,7 @@ from generator.diagnostics import display_path
 from generator.diff.compare import compare
 from generator.diff.lower import to_report
 from generator.diff.merged import Comparison
-from generator.diff.sources import checkout_revision, compile_side
+from generator.diff.sources import checkout_revision, compile_sides
 from generator.diff.summary import summarize
 from generator.errors import OutputError
 from generator.model import Report
@@ -47,11 +47,11 @@ def diff_reports(old: Path, new: Path | None, *, rev: str | None = None,
         if rev is not None:
             old, new = checkout_revision(old, rev, work / "rev"), old
         assert new is not None
-        before = compile_side(old, f"{OLD_SIDE} ({rev})" if rev else OLD_SIDE, work / "old")
-        after = compile_side(new, NEW_SIDE, work / "new")
+        old_side = f"{OLD_SIDE} ({rev})" if rev else OLD_SIDE
+        before, after = compile_sides(old, old_side, new, NEW_SIDE, work)
         target = output or default_output(new)
         _check_output(target, [new] if rev else [old, new], after)
-        comparison = compare(before.report, after.report)
+        comparison = compare(before, after.report)
         revision = Revision(AUTHOR, revision_date(date, after))
         data = render_tracked(after.template, to_report(comparison), revision)
     return DiffResult(comparison, target, write_output(target, data))
