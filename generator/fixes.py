@@ -46,25 +46,37 @@ def _shown(text: str) -> str:
     return "'" + text.replace("\u00a0", "⍽").replace("\u202f", "⍽").replace("\u2007", "⍽") + "'"
 
 
-def fix_report(report_dir: Path, *, dry_run: bool = False) -> list[Change]:
-    """Apply the safe fixes to the report in `report_dir`; return every change, in order.
+@dataclass
+class FixOutcome:
+    """What `fix_report` did: the changes made, and those it could not make by itself."""
+
+    changes: list[Change]
+    left: list[Change]
+    """Fixes that would have changed how the file reads (a ``,`` in a bare YAML cell is
+    quoted; anything else is left for the user, and said)."""
+
+
+def fix_report(report_dir: Path, *, dry_run: bool = False) -> FixOutcome:
+    """Apply the safe fixes to the report in `report_dir`; return what was changed, in order.
 
     Raises `DataError` when the report cannot be compiled (nothing is changed then).
     """
     texts: dict[Path, str] = {}
-    changes: list[Change] = []
+    outcome = FixOutcome([], [])
     for _round in range(MAX_ROUNDS):
-        found = _round_changes(report_dir, texts)
+        found, left = _round_changes(report_dir, texts)
+        outcome.left = left  # what the last round could not make, on the newest texts
         if not found:
             break
-        changes += found  # the next round reads `texts`: a dry run lists the same changes
+        outcome.changes += found  # the next round reads `texts`: a dry run lists the same
     if not dry_run:
         _write(report_dir, texts)
-    return changes
+    return outcome
 
 
-def _round_changes(report_dir: Path, texts: dict[Path, str]) -> list[Change]:
-    """Find the applicable fixes on the current texts and apply them to `texts`."""
+def _round_changes(report_dir: Path, texts: dict[Path, str]) -> tuple[list[Change], list[Change]]:
+    """Find the applicable fixes on the current texts, apply them to `texts`; return the
+    changes made and those left because they would change the file's structure."""
     from generator.checks import run_checks
 
     compiled = _compile(report_dir, texts)
@@ -72,15 +84,33 @@ def _round_changes(report_dir: Path, texts: dict[Path, str]) -> list[Change]:
     for finding in run_checks(compiled, include_build=False):
         if _applicable(finding):
             by_file.setdefault(finding.location.path, []).append(finding)
-    changes = []
+    changes, left = [], []
     for path, findings in by_file.items():
         text = texts.get(path)
         text = _read(path) if text is None else text
         new, made = _apply(path, text, findings)
-        if made and _same_structure(path, text, new):
+        if made and not _same_structure(path, text, new):
+            new, made, refused = _one_by_one(path, text, findings)
+            left += refused
+        if made:
             texts[path] = new
             changes += made
-    return changes
+    return changes, left
+
+
+def _one_by_one(path: Path, text: str, findings: list) -> tuple[str, list[Change], list[Change]]:
+    """Apply the findings one at a time, keeping each that leaves the structure as it was.
+
+    One fix that would split a cell must not hold back the others of its file.
+    """
+    made, refused = [], []
+    for finding in findings:
+        new, one = _apply(path, text, [finding])
+        if one and _same_structure(path, text, new):
+            text, made = new, made + one
+        else:
+            refused += one
+    return text, made, refused
 
 
 def _applicable(finding) -> bool:
@@ -108,12 +138,32 @@ def _apply(path: Path, text: str, findings: list) -> tuple[str, list[Change]]:
     for start, end, finding in spans:
         if start < pos:
             continue  # overlaps the previous fix: the next round sees it again
-        out += [text[pos:start], finding.suggestion]
+        after = _in_place(text, start, end, finding.suggestion)
+        out += [text[pos:start], after]
         pos = end
         loc = finding.location
-        made.append(Change(path, loc.line, loc.column, finding.found, finding.suggestion,
-                           finding.code))
+        made.append(Change(path, loc.line, loc.column, finding.found, after, finding.code))
     return "".join(out) + text[pos:], made
+
+
+_FLOW_BEFORE, _FLOW_AFTER = ("[", ","), (",", "]")
+
+
+def _in_place(text: str, start: int, end: int, suggestion: str) -> str:
+    """Return `suggestion` as it must be written over ``text[start:end]``.
+
+    A bare cell of a one-line row (``[1, Thu, 65.65]``) holding ``65,65`` would become two
+    cells: such a cell is written in double quotes, as the samples write their percentages.
+    """
+    if "," not in suggestion or '"' in suggestion or "\\" in suggestion:
+        return suggestion
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].rstrip()
+    after = text[end:len(text) if line_end < 0 else line_end].lstrip()
+    if before.endswith(_FLOW_BEFORE) and after.startswith(_FLOW_AFTER):
+        return f'"{suggestion}"'
+    return suggestion
 
 
 def _more_on_line(text: str, start: int, finding, line: int, line_start: int) -> list:

@@ -63,8 +63,8 @@ class TextItem:
     path: Path_
     raw: str
     kind: str
-    """``paragraph``, ``heading``, ``note``, ``title``, ``recipient`` or ``cell`` (a table's
-    caption, unit, header or label cell)."""
+    """``paragraph``, ``heading``, ``note``, ``title``, ``recipient``, ``cell`` (a table's
+    caption, unit, header or label cell) or ``figure`` (a cell of a figures column)."""
     numbered: bool = False
     """For paragraphs: the area numbers its paragraphs itself."""
     text: str = ""

@@ -91,10 +91,11 @@ def _dotted(ctx: CheckContext, item: TextItem, m: re.Match, after: str, before: 
     leading_ok = all(len(g) == 3 for g in groups[1:-1])
     if len(last) > 2 or not leading_ok:
         return
-    amount = UNIT_AFTER.match(after) or _AMOUNT_BEFORE.search(before)
+    figure = _FIGURE_CELL.fullmatch(item.text) is not None and item.kind == "figure"
+    amount = figure or UNIT_AFTER.match(after) or _AMOUNT_BEFORE.search(before)
     if len(groups) == 2 and not amount:
         return  # "mục 2.1", "4.0": not clearly an amount
-    if len(groups) == 2 and last == "0" and not UNIT_AFTER.match(after):
+    if len(groups) == 2 and last == "0" and not (figure or UNIT_AFTER.match(after)):
         return
     fixed = ".".join(groups[:-1]) + "," + last
     shown = token + ("%" if after.lstrip().startswith("%") else "")
@@ -102,6 +103,10 @@ def _dotted(ctx: CheckContext, item: TextItem, m: re.Match, after: str, before: 
     ctx.at(item, m.start(), m.end(), "number.decimal-point", ERROR,
            f"'{shown}' dùng dấu chấm trước phần thập phân; tiếng Việt dùng dấu phẩy: "
            f"'{fixed_shown}'.", fixed)
+
+
+_FIGURE_CELL = re.compile(r"\s*[-−–+]?\s*[\d.]+\s*%?\s*")
+"""A cell of a figures column holding one number: ``65.65`` there is an amount, not ``mục 2.1``."""
 
 
 def _bare_integer(ctx: CheckContext, item: TextItem, m: re.Match, before: str) -> None:

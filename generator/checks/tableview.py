@@ -11,7 +11,7 @@ from generator.checks.base import WARNING, CheckContext, TextItem
 from generator.checks.numbers import parse_vn
 from generator.loader import Path_, SourceFile
 from generator.schema import SpanCell, TableSpec
-from generator.tabledata import area_tables, is_number_title
+from generator.tabledata import area_tables, is_number_title, label_columns
 
 PERCENT_TITLE = re.compile(r"\(\s*%\s*\)")
 """A column headed ``… (%)``."""
@@ -98,7 +98,10 @@ def _plain(text: str) -> str:
 
 
 def cell_texts(table: TableView) -> Iterator[TextItem]:
+    """Yield every filled cell of the rows: ``cell`` in the label columns, else ``figure``."""
+    labels = label_columns(table.spec)
     for r, row in enumerate(table.spec.rows):
         for c, text in enumerate(row):
             if text:
-                yield TextItem(table.source, table.path + ("rows", r, c), text, "cell")
+                kind = "cell" if c < labels else "figure"
+                yield TextItem(table.source, table.path + ("rows", r, c), text, kind)

@@ -11,13 +11,15 @@ import click
 from generator.commands.common import ProfileName, print_diagnostics, report_dir_ok
 from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 
+REPORTS = "THƯ_MỤC_BÁO_CÁO|TỆP.docx..."
+
 
 @click.command(help="Rà soát biên tập báo cáo: số liệu, phép tính, ngày tháng, trích dẫn văn "
                "bản, chính tả, dấu câu. Với một tệp Word (.docx) bất kỳ: rà soát thể thức "
                "(trang, phông chữ, tiêu đề, nơi nhận, chữ ký, số trang). Thoát với mã 1 khi có "
                "lỗi.")
-@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path),
-                metavar="THƯ_MỤC_BÁO_CÁO|TỆP.docx...")
+@click.argument("reports", nargs=-1, type=click.Path(path_type=Path),
+                metavar=REPORTS)
 @click.option("--strict", is_flag=True, help="Coi cả cảnh báo là lỗi (mã thoát 1).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: mỗi phát hiện một dòng JSON (cho trình soạn thảo, CI).")
@@ -33,6 +35,7 @@ from generator.errors import EXIT_DATA, EXIT_OK, BaocaoError
 @click.option("-v", "--verbose", is_flag=True, help="In thêm chi tiết kỹ thuật khi có lỗi.")
 def command(reports: tuple[Path, ...], strict: bool, output_format: str, profile: str | None,
             fix_out: str | None, dry_run: bool, verbose: bool) -> None:
+    reports, fix_out = _fix_folder_first(reports, fix_out)
     code = EXIT_OK
     docx = [t for t in reports if t.suffix.lower() == ".docx" and not t.is_dir()]
     if fix_out is not None and not docx:
@@ -50,6 +53,20 @@ def command(reports: tuple[Path, ...], strict: bool, output_format: str, profile
     sys.exit(code)
 
 
+def _fix_folder_first(reports: tuple[Path, ...], fix_out: str | None
+                      ) -> tuple[tuple[Path, ...], str | None]:
+    """Read ``check --fix THƯ_MỤC`` as ``check THƯ_MỤC --fix``: the folder is not a copy to write.
+
+    `--fix` takes an optional file name (the corrected copy of a .docx), so a folder written
+    right after it was taken for that name and the command stopped for a missing argument.
+    """
+    if reports:
+        return reports, fix_out
+    if fix_out and not fix_out.lower().endswith(".docx") and Path(fix_out).is_dir():
+        return (Path(fix_out),), ""
+    raise click.UsageError(f"Thiếu tham số '{REPORTS}'.")
+
+
 def fix_folder(report_dir: Path, dry_run: bool) -> int:
     """Apply (or with `dry_run` list) the safe fixes of a report folder; return the exit code."""
     from generator.fixes import BACKUP_DIR, fix_report
@@ -57,15 +74,23 @@ def fix_folder(report_dir: Path, dry_run: bool) -> int:
     if not report_dir_ok(report_dir):
         return EXIT_DATA
     try:
-        changes = fix_report(report_dir, dry_run=dry_run)
+        outcome = fix_report(report_dir, dry_run=dry_run)
     except BaocaoError as exc:
         print_diagnostics(exc.diagnostics)
         click.echo(f"Dừng lại: dữ liệu có lỗi ({exc.diagnostics.summary()}); chưa sửa gì.",
                    err=True)
         return exc.exit_code
+    changes = outcome.changes
     for change in changes:
         click.echo(change.describe())
-    if not changes:
+    if outcome.left:
+        click.echo(f"Chưa sửa được {len(outcome.left)} chỗ vì sửa sẽ làm đổi cách đọc tệp; hãy "
+                   "sửa bằng tay:")
+        for change in outcome.left:
+            click.echo("  " + change.describe())
+    if not changes and outcome.left:
+        click.echo("Các tệp được giữ nguyên.")
+    elif not changes:
         click.echo("Không có chỗ nào máy sửa được; các tệp được giữ nguyên.")
     elif dry_run:
         click.echo(f"Sẽ sửa {len(changes)} chỗ (chưa ghi gì; bỏ --dry-run để sửa).")

@@ -133,6 +133,15 @@ def test_english_number_in_a_cell_found_at_the_cell(tmp_path: Path):
     assert found[0].location.column == rows[2].index("1,045.5") + len("        - ") + 1
 
 
+def test_a_decimal_point_in_a_figure_cell_is_found(tmp_path: Path):
+    """``76.30`` alone in a figures column is an amount; in a paragraph it could be ``mục 2.1``."""
+    rows = [ROWS[0].replace('"76,30"', "76.30"), ROWS[1].replace("7.150", '"7.0"'),
+            '["1.1", Thu thuế, 9.000, 6.500, 7.150, "110,00", "79,44"]'] + ROWS[2:]
+    found = _findings(tmp_path, rows, "number.decimal-point")
+    assert [(f.found, f.suggestion, f.location.line) for f in found] == [
+        ("76.30", "76,30", _line(0)), ("7.0", "7,0", _line(1))]  # not "1.1", the TT of a sub-row
+
+
 GROUPED = ['[I, Khu vực 1, 200, "30,7"]', '[1, Huyện A, 120, "10,4"]', '[2, Huyện B, 80, "20,3"]',
            '[II, Khu vực 2, 60, "6,2"]', '[1, Huyện C, 50, "5,2"]', '[2, Huyện D, 10, "1,0"]']
 

@@ -76,3 +76,33 @@ def test_on_the_sample_only_the_reported_lines_change(tmp_path, monkeypatch):
     check = run_cli("check", "data/mau")
     assert not re.search(r"\[(text\.nbsp|text\.double-space|number\.decimal-point)\]",
                          check.output)
+
+
+TABLE_AREA = (
+    "paragraphs:\n"
+    "  - Tăng trưởng đạt 12.5%.\n"
+    "  - table:\n"
+    "      header:\n"
+    "        - [TT, Chỉ tiêu, {text: Tăng 12.5% so cùng kỳ, span: 2}]\n"
+    "        - [\"\", \"\", Kế hoạch, Thực hiện]\n"
+    "      rows:\n"
+    "        - [1, Thu ngân sách, 6.285, 65.65]\n"
+)
+
+
+def test_a_bare_cell_is_quoted_and_a_fix_that_would_reshape_the_file_is_said(project):
+    area = project / "data" / "r" / "areas" / "kinh-te.yaml"
+    area.write_text(TABLE_AREA, "utf-8")
+    result = run_cli("check", "--fix", "data/r")  # --fix before the folder, as typed often
+    assert result.exit_code == 0, result.output
+    text = area.read_text("utf-8")
+    assert "  - Tăng trưởng đạt 12,5%.\n" in text
+    assert "        - [1, Thu ngân sách, 6.285, \"65,65\"]\n" in text  # one cell, still four
+    assert "{text: Tăng 12.5% so cùng kỳ, span: 2}" in text  # a comma would end the title there
+    assert "Chưa sửa được 1 chỗ vì sửa sẽ làm đổi cách đọc tệp; hãy sửa bằng tay:" in \
+        result.output
+    assert re.search(r"^  data/r/areas/kinh-te\.yaml:5:\d+: '12\.5' → '12,5' "
+                     r"\(number\.decimal-point\)$", result.output, re.MULTILINE)
+    assert "Đã sửa 2 chỗ" in result.output
+    build = run_cli("build", "data/r", "--no-check")
+    assert build.exit_code == 0, build.output
