@@ -21,6 +21,7 @@ from generator.ooxml.ns import qn
 from generator.profiles.spec import Layout
 
 _P, _PPR, _SECT = qn("w:p"), qn("w:pPr"), qn("w:sectPr")
+_FOOTER_REFERENCE = qn("w:footerReference")
 _BEFORE_PG_NUM = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
                   "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid")
 
@@ -47,6 +48,24 @@ def add_appendices(document, appendices: Sequence[Appendix], layout: Layout,
                 last = tables.plain_paragraph((), "left", 2)
                 final.addprevious(last)
             _end_section(last, setup)
+    _own_first_footers(document, len(appendices))
+
+
+def _own_first_footers(document, count: int) -> None:
+    """Give the appendices' sections an empty first-page footer where page 1 has its own.
+
+    A copied setup keeps page 1's footer, and NĐ30 puts the contact line there (Phụ lục I, ô
+    số 14): it belongs to the first page of the document, not to each appendix's first page.
+    """
+    for section in list(document.sections)[-count:]:
+        reference = next((r for r in section._sectPr.iterchildren(_FOOTER_REFERENCE)
+                          if r.get(qn("w:type")) == "first"), None)
+        if reference is None:
+            continue
+        section._sectPr.remove(reference)
+        footer = section.first_page_footer
+        footer.is_linked_to_previous = False  # a new, empty footer part
+        footer.paragraphs[0].style = None  # python-docx's "Footer" style is not in our styles
 
 
 def _last_paragraph(body, final):

@@ -75,12 +75,15 @@ CLOSING_RIGHT: tuple[Line, ...] = (
     *(("BC Cho ky", ""),) * 4,  # room for signature and seal
     ("BC Ho ten", "{{ signature.name }}"),
 )
-AFTER_CLOSING: tuple[Line, ...] = (
-    *optional("contact", "BC Lien he"),
-    ("BC Ket thuc", ""),  # Word needs a paragraph after the closing table
-)
+CONTACT: tuple[Line, ...] = optional("contact", "BC Lien he")
+"""The contact line, under a full-width rule: after the text (HD36 §3 row 14, HD05 box 13 on
+the last page) or at the foot of page 1 (`FIRST_FOOTER`, NĐ30)."""
+END: tuple[Line, ...] = (("BC Ket thuc", ""),)  # Word needs a paragraph after the closing table
+AFTER_CLOSING: tuple[Line, ...] = (*CONTACT, *END)
 FIRST_HEADER: tuple[Line, ...] = (
     *optional("circulation", "BC Pham vi luu hanh"),
     ("header", ""),  # a header part must keep one paragraph
 )
 """Page 1's header: the phạm vi lưu hành mark, 10 mm from the top edge, top right."""
+FIRST_FOOTER: tuple[Line, ...] = (*CONTACT, ("Normal", ""))  # a footer keeps one paragraph
+"""Page 1's footer of a state document: the contact line (NĐ30 Phụ lục I, ô số 14)."""

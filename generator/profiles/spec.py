@@ -127,6 +127,8 @@ class Layout:
     after_closing: tuple[Line, ...]
     first_header: tuple[Line, ...] = ()
     """Page 1's header (no page number there); empty: one empty paragraph."""
+    first_footer: tuple[Line, ...] = ()
+    """Page 1's footer; empty: an empty footer, as on every page."""
     page_number_size: float = 14
     title: str = "Báo cáo"
     """The template's document title (core properties)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from generator import profiles
 from generator.errors import DataError
@@ -120,3 +121,16 @@ def test_circulation_sits_in_the_first_page_header_and_contact_at_the_end(tmp_pa
     contact = [p for p in document.paragraphs if p.text == "Liên hệ: 0292 000"]
     assert contact and contact[0].style.name == "BC Lien he"
     assert _cells(document, -1, 0)[-1] == "ABC-10"
+
+
+def test_a_state_documents_contact_line_is_at_the_foot_of_page_one(tmp_path):
+    """NĐ30 Phụ lục I (ô số 14): page 1's footer, under a full-width rule; not after the text."""
+    contact = "Địa chỉ: số 1 đường 3/2; điện thoại: 0292 3840 000"
+    document = _built(tmp_path, profile="nd30", contact=contact)
+    footer = document.sections[0].first_page_footer
+    assert [p.text for p in footer.paragraphs if p.text] == [contact]
+    assert footer.paragraphs[0].style.name == "BC Lien he"
+    assert document.styles["BC Lien he"].element.pPr.find(qn("w:pBdr")) is not None
+    assert not [p for p in document.paragraphs if p.text == contact]
+    bare = _built(tmp_path / "bare", profile="nd30")  # no contact: page 1's footer stays empty
+    assert [p.text for p in bare.sections[0].first_page_footer.paragraphs] == [""]

@@ -23,6 +23,7 @@ from tests.test_layout import Formatting, is_on, size_pt, value
 
 LONG_SAMPLE = ROOT / "data" / "can-tho-2026-9-thang"
 NAMES = list(profiles.PROFILES)
+CONTACT = "Địa chỉ: số 1 đường Hòa Bình, Cần Thơ; điện thoại: 0292 3820 000"
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,7 @@ def built(tmp_path_factory) -> dict[str, Path]:
         manifest = folder / "report.yaml"
         data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
         data["profile"] = name
+        data["contact"] = CONTACT
         manifest.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         out[name] = build_report(folder, folder.parent.parent / f"{name}.docx").output
     return out
@@ -145,6 +147,19 @@ def test_later_pages_start_with_their_number(pdfs, name):
     for number, text in texts.items():  # the appendix numbers its own pages from 1
         if number != appendix:
             assert text == str(number if number < appendix else number - appendix + 1)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_contact_line_is_where_the_profile_puts_it(pdfs, name):
+    """NĐ30: the foot of page 1 (Phụ lục I, ô số 14); HD36 and HD05: after the signature."""
+    pages = [flat(page_text(pdfs[name], n)) for n in range(1, _page_count(pdfs[name]) + 1)]
+    shown = [n for n, text in enumerate(pages, 1) if flat(CONTACT) in text]
+    signed = next(n for n, text in enumerate(pages, 1) if "Nơi nhận" in text)
+    if name == "nd30":
+        assert shown == [1] and pages[0].endswith(flat(CONTACT))
+    else:
+        assert shown == [signed] and pages[signed - 1].index(flat(CONTACT)) > \
+            pages[signed - 1].index("Nơi nhận")
 
 
 def test_a_long_organ_line_wraps_between_words_inside_its_column(tmp_path):

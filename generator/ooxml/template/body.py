@@ -23,6 +23,10 @@ def setup_section(document, layout: Layout) -> None:
     first.is_linked_to_previous = False
     if layout.first_header:
         _fill(first, layout.first_header)
+    if layout.first_footer:
+        foot = section.first_page_footer
+        foot.is_linked_to_previous = False
+        _fill(foot, layout.first_footer)
     header = section.header
     header.is_linked_to_previous = False
     _add_page_field(header.paragraphs[0], layout.page_number_size)

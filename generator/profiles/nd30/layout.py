@@ -65,5 +65,7 @@ LAYOUT = replace(
     header_right=(("BC Quoc hieu", NATION), ("BC Tieu ngu", MOTTO),
                   ("BC Ngay thang", "{{ place_date }}")),
     before_body=tuple(_STATE_LINES.get(line, line) for line in blocks.TITLE_BLOCK),
+    after_closing=blocks.END,
+    first_footer=blocks.FIRST_FOOTER,  # the contact line: foot of page 1 (Phụ lục I, ô số 14)
     title="Văn bản hành chính",
 )
