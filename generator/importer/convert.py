@@ -115,6 +115,8 @@ def convert_report(source: Source, parts: Parts) -> Imported:
                    "closing": closing.replace(period, "{period}") if closing else None,
                    "outline": outline, "signature": dict(parts.signature),
                    "recipients": list(parts.recipients), "notes": ctx.scope.notes})
+    if parts.drafter:
+        report["drafter"] = parts.drafter
     appendices = _appendices(ctx, parts)
     if appendices:
         report["appendices"] = appendices

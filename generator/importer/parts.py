@@ -65,6 +65,8 @@ class Parts:
     body: list[Paragraph] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     signature: dict[str, str] = field(default_factory=dict)
+    drafter: str = ""
+    """The drafter's mark under the Nơi nhận list, as typed."""
     has_header: bool = False
     has_tail: bool = False
     appendix: list[Paragraph] = field(default_factory=list)

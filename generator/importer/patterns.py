@@ -22,6 +22,9 @@ ADDRESSEE = re.compile(r"^\s*Kính\s+gửi\s*:", re.IGNORECASE)
 AUTHORITY = re.compile(r"^(T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q/|Q\.)\s*\S")
 DASH = re.compile(r"^\s*[-–—+•]\s*")
 CLOSING = re.compile(r"^\s*Trên\s+đây\s+là", re.IGNORECASE)
+DRAFTER = re.compile(r"^[^\W\d_]{2,}-\d{1,4}[^\W_]?$")
+"""The drafter's mark and the copies made, under the Nơi nhận list: ``NguyenVanAn-26`` (HD05),
+``ABC-268`` (HD36)."""
 
 
 def is_separator(text: str) -> bool:

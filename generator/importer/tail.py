@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.importer.outline import PART, number_prefix
-from generator.importer.patterns import AUTHORITY, CLOSING, DASH, RECIPIENTS
+from generator.importer.patterns import AUTHORITY, CLOSING, DASH, DRAFTER, RECIPIENTS
 from generator.importer.patterns import paragraphs_of as _paragraphs
 from generator.importer.patterns import style_of as _style
 from generator.importer.source import Source
@@ -60,6 +60,8 @@ def read_tail(source: Source, blocks, end: int, parts: Parts) -> int:
                     continue
                 if listing and _recipient_line(line, paragraph):
                     parts.recipients.append(DASH.sub("", line, count=1))
+                elif listing and parts.recipients and _drafter_line(line, paragraph):
+                    listing, parts.drafter = False, line
                 else:
                     listing = False
                     signature.append((paragraph, line))
@@ -81,6 +83,11 @@ def _recipient_line(line: str, paragraph: Paragraph) -> bool:
     if DASH.match(line) or "danh sach noi nhan" in _style(paragraph) or paragraph.label == "-":
         return True
     return line != line.upper() and line.rstrip().endswith((":", ";", ",", "."))
+
+
+def _drafter_line(line: str, paragraph: Paragraph) -> bool:
+    """Return True for the drafter's mark right under the list (our style, or its shape)."""
+    return _style(paragraph) == "bc nguoi soan thao" or DRAFTER.match(line) is not None
 
 
 def _has_name(lines: list[tuple[Paragraph, str]]) -> bool:

@@ -26,7 +26,7 @@ _LIST_HELP = ("# Mỗi đoạn văn (hoặc bảng) là một mục bắt đầu
 
 _PROFILE_HELP = ("# Văn bản của cơ quan nhà nước (quốc hiệu, tiêu ngữ): thể thức Nghị định "
                  "30/2020/NĐ-CP.")
-_OWN_PLACE = ("title", "signature", "addressees")
+_OWN_PLACE = ("title", "signature", "addressees", "drafter")
 """Catalogue fields written in their own place below, in reading order, not in the header."""
 _LISTS = (("addressees", "# Kính gửi (dấu \"- \" và dấu câu cuối dòng do chương trình tự thêm)"),
           ("bases", "# Căn cứ (mỗi dòng một căn cứ; dấu câu cuối dòng do chương trình tự thêm)"))
@@ -153,9 +153,12 @@ def report_yaml(imported: Imported, docx_name: str) -> str:
     lines += _field("recipients", data["recipients"], 0)
     if todo("recipients"):
         lines[-1] += f"    # {TODO}"
+    if data.get("drafter"):
+        lines += ["", "# Ký hiệu người soạn thảo và số bản phát hành (in cuối Nơi nhận)"]
+        lines += _field("drafter", data["drafter"], 0)
     if data.get("appendices"):
-        lines += ["", "# Phụ lục: in sau chữ ký, mỗi phụ lục trên trang riêng; nội dung nằm "
-                  "trong tệp areas/ ghi ở 'area'"] + _field("appendices", data["appendices"], 0)
+        lines += ["", ("# Phụ lục: in sau chữ ký, mỗi phụ lục trên trang riêng; nội dung nằm "
+                       "trong tệp areas/ ghi ở 'area'")] + _field("appendices", data["appendices"], 0)
     if data["notes"]:
         lines += ["", "# Chú thích cuối trang của trích yếu, phần mở đầu, đề mục và câu kết"]
         lines += _field("notes", data["notes"], 0)
