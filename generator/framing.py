@@ -99,7 +99,7 @@ def fields(report: ReportFile, profile: Profile, doc_type: DocType, title: tuple
         "header_subject": _header_subject(doc_type, title),
         "draft": report.draft or "",
         "urgency": _urgency(report, profile, source, diagnostics),
-        "circulation": report.circulation or "",
+        **_circulation(report.circulation or "", profile),
         "place_date": vnformat.header_date(report.place, report.date.day, report.date.month,
                                            report.date.year),
         "doc_type": doc_type.name,
@@ -117,6 +117,12 @@ def fields(report: ReportFile, profile: Profile, doc_type: DocType, title: tuple
         bases=punctuate(report.bases, profile.bases),
         line_spacing=_line_spacing(report, profile, source, diagnostics))
     return values, frame
+
+
+def _circulation(mark: str, profile: Profile) -> dict[str, str]:
+    """Return the phạm vi lưu hành mark where the profile prints it: page 1 or the last page."""
+    at_end = " ".join(mark.split()).casefold().startswith(profile.circulation_at_end or "\0")
+    return {"circulation": "" if at_end else mark, "circulation_end": mark if at_end else ""}
 
 
 def _header_subject(doc_type: DocType, title: tuple[Inline, ...]) -> str:

@@ -78,6 +78,8 @@ CLOSING_RIGHT: tuple[Line, ...] = (
 CONTACT: tuple[Line, ...] = optional("contact", "BC Lien he")
 """The contact line, under a full-width rule: after the text (HD36 §3 row 14, HD05 box 13 on
 the last page) or at the foot of page 1 (`FIRST_FOOTER`, NĐ30)."""
+AT_PAGE_FOOT: tuple[Line, ...] = optional("circulation_end", "BC Khong pho bien")
+"""A phạm vi lưu hành mark the profile prints at the foot of the last page (HD05 row 49)."""
 END: tuple[Line, ...] = (("BC Ket thuc", ""),)  # Word needs a paragraph after the closing table
 AFTER_CLOSING: tuple[Line, ...] = (*CONTACT, *END)
 FIRST_HEADER: tuple[Line, ...] = (

@@ -34,6 +34,7 @@ FIELDS: tuple[Field, ...] = (
     Field("draft", "Dòng dự thảo", True, "draft"),
     Field("urgency", "Độ khẩn", True, "urgency"),
     Field("circulation", "Phạm vi lưu hành", True, "circulation"),
+    Field("circulation_end", "Phạm vi lưu hành (cuối trang cuối)", True, "circulation"),
     Field("place_date", "Địa danh, ngày tháng", False, "date", also=("place",)),
     Field("doc_type", "Tên loại văn bản", False, "doc_type"),
     Field("addressee", "Kính gửi", True, "addressees"),

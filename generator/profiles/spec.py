@@ -76,6 +76,9 @@ class ParaStyle:
     """A full-width line above the paragraph (the contact line, HD05 box 13)."""
     boxed: bool = False
     """A box around the text (NĐ30's khẩn stamp)."""
+    above_bottom_edge: int | None = None
+    """In a frame across the text width whose foot is this far above the page's bottom edge,
+    on the page where the paragraph falls (HD05's "Không phổ biến…" line: 10 mm)."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,9 @@ class Profile:
     organ_break_after: tuple[str, ...] = ()
     """Organ names printed on two lines after these words (``ỦY BAN NHÂN DÂN`` / ``XÃ Y``)."""
     urgency_levels: tuple[str, ...] = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
+    circulation_at_end: tuple[str, ...] = ()
+    """How the phạm vi lưu hành marks printed at the foot of the last page begin (folded case),
+    rather than at the top of page 1 (HD05 II.4.1: "Không phổ biến trên phương tiện …")."""
     notes: tuple[str, ...] = field(default=())
     """Known gaps or assumptions, for the developer guide."""
 

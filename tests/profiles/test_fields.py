@@ -9,7 +9,9 @@ from docx.oxml.ns import qn
 from generator import profiles
 from generator.errors import DataError
 from generator.pipeline import build_report, compile_report
+from tests.conftest import require_tool
 from tests.profiles.helpers import report_folder
+from tests.test_clients import page_text
 
 HD05_DATE = {"day": 2, "month": 12, "year": 2026}
 HD05_PERIOD = {"kind": "nam", "year": 2026}
@@ -134,3 +136,31 @@ def test_a_state_documents_contact_line_is_at_the_foot_of_page_one(tmp_path):
     assert not [p for p in document.paragraphs if p.text == contact]
     bare = _built(tmp_path / "bare", profile="nd30")  # no contact: page 1's footer stays empty
     assert [p.text for p in bare.sections[0].first_page_footer.paragraphs] == [""]
+
+
+NOT_FOR_MEDIA = "Không phổ biến trên phương tiện thông tin đại chúng"
+
+
+def test_hd05_prints_not_for_the_media_at_the_foot_of_the_last_page(tmp_path):
+    """HD05 row 49: that phạm vi lưu hành mark goes to the last page, 10 mm from the bottom
+    edge; under HD36 every mark stays at the top of page 1."""
+    require_tool("soffice")
+    from generator.pdf import docx_to_pdf
+
+    out = tmp_path / "hd05.docx"
+    folder = report_folder(tmp_path, date=HD05_DATE, period=HD05_PERIOD,
+                           circulation=NOT_FOR_MEDIA)
+    build_report(folder, out)
+    document = docx.Document(str(out))
+    assert [p.text for p in document.sections[0].first_page_header.paragraphs] == [""]
+    mark = [p for p in document.paragraphs if p.text == NOT_FOR_MEDIA]
+    assert len(mark) == 1 and mark[0].style.name == "BC Khong pho bien"
+    frame = mark[0]._p.pPr.find(qn("w:framePr"))
+    height, top = int(frame.get(qn("w:h"))), int(frame.get(qn("w:y")))
+    page = document.sections[0].page_height.twips
+    assert frame.get(qn("w:vAnchor")) == "page" and page - top - height == 567  # 10 mm
+    lines = [line.strip() for line in page_text(docx_to_pdf(out, tmp_path / "hd05.pdf"), 1)
+             .splitlines() if line.strip()]
+    assert lines[-1] == NOT_FOR_MEDIA and "Nơi nhận:" in lines  # one page: it is the last
+    party = _built(tmp_path / "hd36", circulation=NOT_FOR_MEDIA)
+    assert party.sections[0].first_page_header.paragraphs[0].text == NOT_FOR_MEDIA

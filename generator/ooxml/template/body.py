@@ -5,7 +5,8 @@ from __future__ import annotations
 from docx.shared import Pt, Twips
 
 from generator.ooxml.ns import XML_SPACE
-from generator.ooxml.template.xml import el
+from generator.ooxml.template.styles import frame
+from generator.ooxml.template.xml import PPR_ORDER, el, put
 from generator.profiles.blocks import CONTROL, LABEL_RUN
 from generator.profiles.spec import Layout, Line
 
@@ -121,5 +122,8 @@ def build_body(document, layout: Layout) -> None:
             closing.paragraph_format.keep_with_next = True
     _layout_table(document, layout, layout.closing_columns, layout.closing_left,
                   layout.closing_right, True)
+    framed = {spec.name: spec for spec in layout.styles if spec.above_bottom_edge is not None}
     for line in layout.after_closing:
-        write_paragraph(document.add_paragraph(), line, label)
+        paragraph = write_paragraph(document.add_paragraph(), line, label)
+        if line[0] in framed:
+            put(paragraph._p.get_or_add_pPr(), frame(framed[line[0]], layout), PPR_ORDER)

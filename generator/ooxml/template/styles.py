@@ -150,6 +150,19 @@ def _apply_borders(style, spec: ParaStyle, layout: Layout) -> None:
         put(style.element.get_or_add_pPr(), box, PPR_ORDER)
 
 
+def frame(spec: ParaStyle, layout: Layout):
+    """Return the ``w:framePr`` pinning one line of `spec` above the page's bottom edge.
+
+    The frame is one exact line high, anchored to the page, so its foot is at the distance the
+    profile gives whatever the margins; it spans the text width and the text is centred in it.
+    It is written on the paragraph itself: LibreOffice ignores a frame set in a style.
+    """
+    height = round((spec.size or 14) * 20 * 1.25)
+    top = layout.page.height - spec.above_bottom_edge - height
+    return el("framePr", w=str(layout.page.text_width), h=str(height), hRule="exact",
+              wrap="notBeside", vAnchor="page", hAnchor="margin", xAlign="center", y=str(top))
+
+
 def _add_para_style(styles, spec: ParaStyle, names: dict[str, str], layout: Layout):
     """Create one paragraph style from its spec."""
     style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH, builtin=spec.builtin)

@@ -33,4 +33,5 @@ PROFILE = Profile(
     addressees=ListStyle(item_end=";", last_end="."),  # row 44
     spacing=Spacing(low=18, high=22, default=18),  # row 25: exactly 18–22 pt
     valid_from=dt.date(2026, 5, 27),  # HD05 Phần III.1: in force from signing
+    circulation_at_end=("không phổ biến",),  # row 49: on the last page, 10 mm from the bottom
 )
