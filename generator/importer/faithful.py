@@ -35,6 +35,8 @@ from generator.vnformat import format_number
 
 _MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[_~])|\*+")
 _LIST_MARK = re.compile(r"^\s*(?:[-–—+•]\s*|[A-ZĐ]\s*[-.)]\s+)")
+_ZERO = re.compile(r"\b0(\d)\b")
+_LINES = re.compile(r"[\n\t]+")
 REASONS = {
     "state": "quốc hiệu, tiêu ngữ nằm ngoài khối đầu văn bản; thể thức chỉ in chúng ở khối đầu",
     "number": "dòng số, ký hiệu thứ hai; chỉ dòng đầu tiên được đọc vào số và ký hiệu",
@@ -118,8 +120,12 @@ def normalize(text: str) -> str:
 
     ``…`` counts as ``...`` and ``06`` as ``6`` (the build writes dates and ellipses its way).
     """
-    text = unicodedata.normalize("NFC", _MARKUP.sub("", text)).replace("\u00ad", "")
-    text = re.sub(r"\b0(\d)\b", r"\1", " ".join(text.split()).replace("…", "..."))
+    if "*" in text or "\\" in text or "[^" in text:  # what _MARKUP removes (a cheap test first)
+        text = _MARKUP.sub("", text)
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    text = " ".join(text.split()).replace("…", "...")
+    if "0" in text:
+        text = _ZERO.sub(r"\1", text)
     found = number_prefix(text)
     if found:
         text = text[found[1]:]
@@ -135,17 +141,18 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
     With `skip_layout` (``--area``), the header, title and tail are left out on purpose: they
     are counted in `Faithfulness.skipped`, not as losses.
     """
-    pool = _Pool(normalize(t) for t in data_texts if t)
+    pool = _Pool(data_texts)
     result = Faithfulness(Counts(), Counts(0, outline_headings, data_notes),
                           added=list(added or []))
     carried = [mark for mark in marks(parts.body) if mark.item is not None]
     result.source.tables, result.data.tables = len(parts.tables), len(carried)
     result.kept_tables = len(parts.tables) - len(carried)
     _paragraphs_against(source, parts, pool, result, skip_layout, _cell_verdicts(carried))
-    result.source.notes = len(_referenced_notes(source))
-    for key in sorted(_referenced_notes(source)):
+    notes = _referenced_notes(source)
+    result.source.notes = len(notes)
+    for key in sorted(notes):
         text = " ".join(p.text for p in source.document.notes[key])
-        if normalize(text) and normalize(text) not in pool:
+        if pool.normalize(text) and pool.normalize(text) not in pool:
             result.losses.append(Loss(0, f"chú thích {key[1:]}: {text}", REASONS["note"]))
     return result
 
@@ -157,8 +164,20 @@ class _Pool:
     made a 20,000-paragraph import quadratic (bench: hostile diff).
     """
 
-    def __init__(self, texts):
-        self.texts = set(texts)
+    def __init__(self, texts: list[str]):
+        self._normal: dict[str, str] = {}
+        self.texts = {self.normalize(t) for t in texts if t}
+
+    def normalize(self, text: str) -> str:
+        """Return `normalize(text)`, worked out once per distinct text of this import.
+
+        A plain paragraph's line is the very string the data holds for it: a 20,000-paragraph
+        import normalised 40,047 strings, now 20,040 (bench: hostile diff).
+        """
+        found = self._normal.get(text)
+        if found is None:
+            found = self._normal[text] = normalize(text)
+        return found
 
     @cached_property
     def joined(self) -> str:
@@ -213,7 +232,7 @@ def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faith
     for paragraph in _source_paragraphs(source):
         result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
                           for kind in sorted(set(paragraph.objects))]
-        lines = [ln for ln in re.split(r"[\n\t]+", paragraph.text) if ln.strip()]
+        lines = [ln for ln in _LINES.split(paragraph.text) if ln.strip()]
         if not lines:
             continue
         result.source.paragraphs += 1
@@ -255,8 +274,20 @@ def _loss(source: Source, parts: Parts, paragraph: Paragraph, missing: list[str]
 
 
 def _carried(line: str, pool: _Pool, fields: set[str]) -> bool:
+    """Return True if the data carries source `line`, or the template prints it by itself.
+
+    A line that is one of the data's texts, and no ``Kính gửi:`` line, is carried whatever
+    `_carried_by_rules` would find: it is answered by one look-up, not eight patterns.
+    """
     plain = " ".join(line.split())
-    norm = normalize(plain)
+    norm = pool.normalize(plain)
+    if norm in pool.texts and not ADDRESSEE.match(plain):
+        return True
+    return _carried_by_rules(plain, norm, pool, fields)
+
+
+def _carried_by_rules(plain: str, norm: str, pool: _Pool, fields: set[str]) -> bool:
+    """Return True if `plain` (a line, spaces collapsed; `norm` normalised) is carried."""
     if not norm or is_separator(plain) or plain == "*" or PARTY.match(plain):
         return True
     if norm in fields or RECIPIENTS.fullmatch(plain) or ADDRESSEE.fullmatch(plain):
@@ -264,7 +295,7 @@ def _carried(line: str, pool: _Pool, fields: set[str]) -> bool:
     if (NUMBER.match(plain) or DATE.match(plain)) and not STATE_NUMBER.match(plain):
         return True  # read into number, doc_abbrev, organ.abbrev / place, date
     if ADDRESSEE.match(plain):
-        return normalize(ADDRESSEE.sub("", plain)) in pool  # "Kính gửi: Sở Nội vụ"
+        return pool.normalize(ADDRESSEE.sub("", plain)) in pool  # "Kính gửi: Sở Nội vụ"
     return norm in pool
 
 
