@@ -230,9 +230,11 @@ def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faith
     state_header = {id(p) for p in parts.layout} if parts.header.state else set()
     carried_headings = 0
     for paragraph in _source_paragraphs(source):
-        result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
-                          for kind in sorted(set(paragraph.objects))]
-        lines = [ln for ln in _LINES.split(paragraph.text) if ln.strip()]
+        if paragraph.objects:
+            result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
+                              for kind in sorted(set(paragraph.objects))]
+        text = paragraph.text
+        lines = [ln for ln in _LINES.split(text) if ln.strip()]
         if not lines:
             continue
         result.source.paragraphs += 1
@@ -240,7 +242,7 @@ def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faith
             result.skipped += 1
             continue
         heading = id(paragraph) in body and (heading_of(paragraph) is not None
-                                             or bool(PART.match(paragraph.text)))
+                                             or bool(PART.match(text)))
         result.source.headings += heading
         fixed = id(paragraph) in state_header
         in_table = cells.get(id(paragraph))
