@@ -127,10 +127,10 @@ def normalize(text: str) -> str:
     if "0" in text:
         text = _ZERO.sub(r"\1", text)
     found = number_prefix(text)
-    if found:
-        text = text[found[1]:]
-    text = _LIST_MARK.sub("", text)
-    return " ".join(text.split()).casefold().rstrip(" .;,:")
+    rest = _LIST_MARK.sub("", text[found[1]:] if found else text)
+    if len(rest) != len(text):  # spaces are collapsed already unless a number went
+        rest = " ".join(rest.split())
+    return rest.casefold().rstrip(" .;,:")
 
 
 def measure(source: Source, parts: Parts, data_texts: list[str], outline_headings: int,

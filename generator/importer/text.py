@@ -102,7 +102,7 @@ def markup(items: Iterable[Item], anchor: Callable[[str], str | None],
                 out.append(f"[^{note_id}]")
             continue
         out.append(_toggles(state, (seg.bold, seg.italic)))
-        out.append(_ESCAPE.sub(lambda m: "\\" + m.group(), seg.text))
+        out.append(_ESCAPE.sub(r"\\\g<0>", seg.text))
         state = (seg.bold, seg.italic)
     out.append(_toggles(state, (False, False)))
     return "".join(out)
