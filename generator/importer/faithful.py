@@ -11,11 +11,10 @@ count as carried. Anything else is a loss, listed with its paragraph and the rea
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from generator.importer.outline import PART, heading_of, number_prefix
+from generator.importer.normal import Pool, normalize
+from generator.importer.outline import PART, heading_of
 from generator.importer.parts import (
     ADDRESSEE,
     DATE,
@@ -33,9 +32,6 @@ from generator.importer.tail import after_blocks, split_appendices
 from generator.ooxml.reader import NoteRun, Paragraph, Table
 from generator.vnformat import format_number
 
-_MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[_~])|\*+")
-_LIST_MARK = re.compile(r"^\s*(?:[-–—+•]\s*|[A-ZĐ]\s*[-.)]\s+)")
-_ZERO = re.compile(r"\b0(\d)\b")
 _LINES = re.compile(r"[\n\t]+")
 REASONS = {
     "state": "quốc hiệu, tiêu ngữ nằm ngoài khối đầu văn bản; thể thức chỉ in chúng ở khối đầu",
@@ -115,24 +111,6 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
-def normalize(text: str) -> str:
-    """Return `text` as compared: NFC, no markup, no leading number, spaces collapsed, folded.
-
-    ``…`` counts as ``...`` and ``06`` as ``6`` (the build writes dates and ellipses its way).
-    """
-    if "*" in text or "\\" in text or "[^" in text:  # what _MARKUP removes (a cheap test first)
-        text = _MARKUP.sub("", text)
-    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
-    text = " ".join(text.split()).replace("…", "...")
-    if "0" in text:
-        text = _ZERO.sub(r"\1", text)
-    found = number_prefix(text)
-    rest = _LIST_MARK.sub("", text[found[1]:] if found else text)
-    if len(rest) != len(text):  # spaces are collapsed already unless a number went
-        rest = " ".join(rest.split())
-    return rest.casefold().rstrip(" .;,:")
-
-
 def measure(source: Source, parts: Parts, data_texts: list[str], outline_headings: int,
             data_notes: int, added: list[str] | None = None, skip_layout: bool = False
             ) -> Faithfulness:
@@ -141,7 +119,7 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
     With `skip_layout` (``--area``), the header, title and tail are left out on purpose: they
     are counted in `Faithfulness.skipped`, not as losses.
     """
-    pool = _Pool(data_texts)
+    pool = Pool(data_texts)
     result = Faithfulness(Counts(), Counts(0, outline_headings, data_notes),
                           added=list(added or []))
     carried = [mark for mark in marks(parts.body) if mark.item is not None]
@@ -155,37 +133,6 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
         if pool.normalize(text) and pool.normalize(text) not in pool:
             result.losses.append(Loss(0, f"chú thích {key[1:]}: {text}", REASONS["note"]))
     return result
-
-
-class _Pool:
-    """The imported data's texts, normalised: is a source line one of them, or inside one?
-
-    Most lines are a whole text: a set answers them at once, where searching the joined texts
-    made a 20,000-paragraph import quadratic (bench: hostile diff).
-    """
-
-    def __init__(self, texts: list[str]):
-        self._normal: dict[str, str] = {}
-        self.texts = {self.normalize(t) for t in texts if t}
-
-    def normalize(self, text: str) -> str:
-        """Return `normalize(text)`, worked out once per distinct text of this import.
-
-        A plain paragraph's line is the very string the data holds for it: a 20,000-paragraph
-        import normalised 40,047 strings, now 20,040 (bench: hostile diff).
-        """
-        found = self._normal.get(text)
-        if found is None:
-            found = self._normal[text] = normalize(text)
-        return found
-
-    @cached_property
-    def joined(self) -> str:
-        """The texts in one string, made only when a line is not a whole text."""
-        return "\n".join(sorted(self.texts))
-
-    def __contains__(self, line: str) -> bool:
-        return line in self.texts or line in self.joined
 
 
 def _cell_verdicts(carried: list[BodyTable]) -> dict[int, bool]:
@@ -217,7 +164,7 @@ def _source_cells(table: Table) -> list[list[Paragraph]]:
     return [cell for row in table.rows for cell in row if any(p.text.strip() for p in cell)]
 
 
-def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faithfulness,
+def _paragraphs_against(source: Source, parts: Parts, pool: Pool, result: Faithfulness,
                         skip_layout: bool, cells: dict[int, bool]) -> None:
     """Count the source's paragraphs and headings into `result`, adding each one not carried.
 
@@ -275,7 +222,7 @@ def _loss(source: Source, parts: Parts, paragraph: Paragraph, missing: list[str]
     return Loss(paragraph.index, " / ".join(missing), reason)
 
 
-def _carried(line: str, pool: _Pool, fields: set[str]) -> bool:
+def _carried(line: str, pool: Pool, fields: set[str]) -> bool:
     """Return True if the data carries source `line`, or the template prints it by itself.
 
     A line that is one of the data's texts, and no ``Kính gửi:`` line, is carried whatever
@@ -288,7 +235,7 @@ def _carried(line: str, pool: _Pool, fields: set[str]) -> bool:
     return _carried_by_rules(plain, norm, pool, fields)
 
 
-def _carried_by_rules(plain: str, norm: str, pool: _Pool, fields: set[str]) -> bool:
+def _carried_by_rules(plain: str, norm: str, pool: Pool, fields: set[str]) -> bool:
     """Return True if `plain` (a line, spaces collapsed; `norm` normalised) is carried."""
     if not norm or is_separator(plain) or plain == "*" or PARTY.match(plain):
         return True

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from generator.importer import faithful, outline
+from generator.importer import faithful, normal, outline
 from generator.importer.convert import convert_report
 from generator.importer.parts import split
 from generator.importer.run import _data_facts
@@ -26,12 +26,12 @@ def _lines_judged(path):
     source = Source.open(path)
     parts = split(source)
     imported = convert_report(source, parts)
-    pool = faithful._Pool(_data_facts(imported)[0])
+    pool = normal.Pool(_data_facts(imported)[0])
     fields = faithful._header_values(source, parts)
     for paragraph in faithful._source_paragraphs(source):
         for line in re.split(r"[\n\t]+", paragraph.text):
             plain = " ".join(line.split())
-            norm = faithful.normalize(plain)
+            norm = normal.normalize(plain)
             yield (plain, norm in pool.texts, faithful._carried(line, pool, fields),
                    faithful._carried_by_rules(plain, norm, pool, fields))
 
@@ -50,17 +50,17 @@ def test_a_line_found_among_the_data_texts_is_judged_as_the_rules_judge_it(sampl
 def test_a_text_normalised_once_per_import_is_what_normalize_returns(sample_docx):
     source = Source.open(sample_docx)
     texts = [p.text for p in faithful._source_paragraphs(source)]
-    pool = faithful._Pool(texts)
+    pool = normal.Pool(texts)
     for text in texts + ["Số: 06/BC-UBND", "**I. Kết quả**", "Kính gửi: Sở Nội vụ"]:
-        assert pool.normalize(text) == faithful.normalize(text)
+        assert pool.normalize(text) == normal.normalize(text)
 
 
 def _normalize_every_pass(text: str) -> str:
-    """`faithful.normalize` with each pass run, whether or not its characters occur."""
-    text = unicodedata.normalize("NFC", faithful._MARKUP.sub("", text)).replace("\u00ad", "")
+    """`normal.normalize` with each pass run, whether or not its characters occur."""
+    text = unicodedata.normalize("NFC", normal._MARKUP.sub("", text)).replace("\u00ad", "")
     text = re.sub(r"\b0(\d)\b", r"\1", " ".join(text.split()).replace("…", "..."))
     found = outline.number_prefix(text)
-    text = faithful._LIST_MARK.sub("", text[found[1]:] if found else text)
+    text = normal._LIST_MARK.sub("", text[found[1]:] if found else text)
     return " ".join(text.split()).casefold().rstrip(" .;,:")
 
 
@@ -70,7 +70,7 @@ def test_normalize_skipping_passes_with_nothing_to_do_changes_nothing(sample_doc
     for path in [*CORPUS, sample_docx]:
         texts += [p.text for p in faithful._source_paragraphs(Source.open(path))]
     for text in texts:
-        assert faithful.normalize(text) == _normalize_every_pass(text), text
+        assert normal.normalize(text) == _normalize_every_pass(text), text
 
 
 def _number_prefix_form_by_form(text: str):
