@@ -171,20 +171,16 @@ class _Reader:
                     self._content(content, para, style_id)
 
     def _run(self, r, para: Paragraph, style_id) -> None:
-        looks = self._looks(child(r, _RPR), style_id)
-        bold, italic, font = bool(looks["b"]), bool(looks["i"]), looks["font"]
+        looks = None  # read at the first text or note: many runs show nothing (docxtpl's do)
         for element in r:
             tag = element.tag
-            if tag in _NOTE_REFERENCES:
-                kind = "f" if tag == _NOTE_REFERENCES[0] else "e"
-                para.runs.append(NoteRun(kind + element.get(_ID), bold, italic))
-                continue
-            text = run_child_text(element) if tag != _ALTERNATE else None
-            if text is None:
+            note = tag in _NOTE_REFERENCES
+            text = None if note or tag == _ALTERNATE else run_child_text(element)
+            if text is None and not note:
                 self._object(element, para)
-            elif text:
-                para.runs.append(TextRun(text.upper() if looks["caps"] else text, bold, italic,
-                                         font))
+            elif note or text:
+                looks = looks or self._looks(child(r, _RPR), style_id)
+                para.runs.append(_shown(element, text, looks))
 
     def _looks(self, rpr, style_id) -> dict:
         """Return a run's effective ``b i caps font``: its own rPr over what its styles give."""
@@ -209,6 +205,15 @@ class _Reader:
             names = {etree.QName(e).localname for e in element.iter() if isinstance(e.tag, str)}
             para.objects.append("image" if names & {"blip", "imagedata", "pic"} else
                                 "object" if element.tag == qn("w:object") else "drawing")
+
+
+def _shown(element, text: str | None, looks: dict) -> TextRun | NoteRun:
+    """Return what a run child shows with the run's `looks`: its `text`, else a note reference."""
+    bold, italic = bool(looks["b"]), bool(looks["i"])
+    if text is None:
+        kind = "f" if element.tag == _NOTE_REFERENCES[0] else "e"
+        return NoteRun(kind + element.get(_ID), bold, italic)
+    return TextRun(text.upper() if looks["caps"] else text, bold, italic, looks["font"])
 
 
 def run_child_text(element) -> str | None:
