@@ -11,11 +11,10 @@ count as carried. Anything else is a loss, listed with its paragraph and the rea
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from generator.importer.outline import PART, heading_of, number_prefix
+from generator.importer.normal import Pool, normalize
+from generator.importer.outline import PART, heading_of
 from generator.importer.parts import (
     ADDRESSEE,
     DATE,
@@ -33,8 +32,7 @@ from generator.importer.tail import after_blocks, split_appendices
 from generator.ooxml.reader import NoteRun, Paragraph, Table
 from generator.vnformat import format_number
 
-_MARKUP = re.compile(r"\[\^[\w-]+\]|\\(?=[\\*\[_~])|\*+")
-_LIST_MARK = re.compile(r"^\s*(?:[-–—+•]\s*|[A-ZĐ]\s*[-.)]\s+)")
+_LINES = re.compile(r"[\n\t]+")
 REASONS = {
     "state": "quốc hiệu, tiêu ngữ nằm ngoài khối đầu văn bản; thể thức chỉ in chúng ở khối đầu",
     "number": "dòng số, ký hiệu thứ hai; chỉ dòng đầu tiên được đọc vào số và ký hiệu",
@@ -113,20 +111,6 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
-def normalize(text: str) -> str:
-    """Return `text` as compared: NFC, no markup, no leading number, spaces collapsed, folded.
-
-    ``…`` counts as ``...`` and ``06`` as ``6`` (the build writes dates and ellipses its way).
-    """
-    text = unicodedata.normalize("NFC", _MARKUP.sub("", text)).replace("\u00ad", "")
-    text = re.sub(r"\b0(\d)\b", r"\1", " ".join(text.split()).replace("…", "..."))
-    found = number_prefix(text)
-    if found:
-        text = text[found[1]:]
-    text = _LIST_MARK.sub("", text)
-    return " ".join(text.split()).casefold().rstrip(" .;,:")
-
-
 def measure(source: Source, parts: Parts, data_texts: list[str], outline_headings: int,
             data_notes: int, added: list[str] | None = None, skip_layout: bool = False
             ) -> Faithfulness:
@@ -135,38 +119,20 @@ def measure(source: Source, parts: Parts, data_texts: list[str], outline_heading
     With `skip_layout` (``--area``), the header, title and tail are left out on purpose: they
     are counted in `Faithfulness.skipped`, not as losses.
     """
-    pool = _Pool(normalize(t) for t in data_texts if t)
+    pool = Pool(data_texts)
     result = Faithfulness(Counts(), Counts(0, outline_headings, data_notes),
                           added=list(added or []))
     carried = [mark for mark in marks(parts.body) if mark.item is not None]
     result.source.tables, result.data.tables = len(parts.tables), len(carried)
     result.kept_tables = len(parts.tables) - len(carried)
     _paragraphs_against(source, parts, pool, result, skip_layout, _cell_verdicts(carried))
-    result.source.notes = len(_referenced_notes(source))
-    for key in sorted(_referenced_notes(source)):
+    notes = _referenced_notes(source)
+    result.source.notes = len(notes)
+    for key in sorted(notes):
         text = " ".join(p.text for p in source.document.notes[key])
-        if normalize(text) and normalize(text) not in pool:
+        if pool.normalize(text) and pool.normalize(text) not in pool:
             result.losses.append(Loss(0, f"chú thích {key[1:]}: {text}", REASONS["note"]))
     return result
-
-
-class _Pool:
-    """The imported data's texts, normalised: is a source line one of them, or inside one?
-
-    Most lines are a whole text: a set answers them at once, where searching the joined texts
-    made a 20,000-paragraph import quadratic (bench: hostile diff).
-    """
-
-    def __init__(self, texts):
-        self.texts = set(texts)
-
-    @cached_property
-    def joined(self) -> str:
-        """The texts in one string, made only when a line is not a whole text."""
-        return "\n".join(sorted(self.texts))
-
-    def __contains__(self, line: str) -> bool:
-        return line in self.texts or line in self.joined
 
 
 def _cell_verdicts(carried: list[BodyTable]) -> dict[int, bool]:
@@ -198,7 +164,7 @@ def _source_cells(table: Table) -> list[list[Paragraph]]:
     return [cell for row in table.rows for cell in row if any(p.text.strip() for p in cell)]
 
 
-def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faithfulness,
+def _paragraphs_against(source: Source, parts: Parts, pool: Pool, result: Faithfulness,
                         skip_layout: bool, cells: dict[int, bool]) -> None:
     """Count the source's paragraphs and headings into `result`, adding each one not carried.
 
@@ -211,9 +177,11 @@ def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faith
     state_header = {id(p) for p in parts.layout} if parts.header.state else set()
     carried_headings = 0
     for paragraph in _source_paragraphs(source):
-        result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
-                          for kind in sorted(set(paragraph.objects))]
-        lines = [ln for ln in re.split(r"[\n\t]+", paragraph.text) if ln.strip()]
+        if paragraph.objects:
+            result.losses += [Loss(paragraph.index, OBJECTS[kind], REASONS["object"])
+                              for kind in sorted(set(paragraph.objects))]
+        text = paragraph.text
+        lines = [ln for ln in _LINES.split(text) if ln.strip()]
         if not lines:
             continue
         result.source.paragraphs += 1
@@ -221,7 +189,7 @@ def _paragraphs_against(source: Source, parts: Parts, pool: _Pool, result: Faith
             result.skipped += 1
             continue
         heading = id(paragraph) in body and (heading_of(paragraph) is not None
-                                             or bool(PART.match(paragraph.text)))
+                                             or bool(PART.match(text)))
         result.source.headings += heading
         fixed = id(paragraph) in state_header
         in_table = cells.get(id(paragraph))
@@ -254,9 +222,21 @@ def _loss(source: Source, parts: Parts, paragraph: Paragraph, missing: list[str]
     return Loss(paragraph.index, " / ".join(missing), reason)
 
 
-def _carried(line: str, pool: _Pool, fields: set[str]) -> bool:
+def _carried(line: str, pool: Pool, fields: set[str]) -> bool:
+    """Return True if the data carries source `line`, or the template prints it by itself.
+
+    A line that is one of the data's texts, and no ``Kính gửi:`` line, is carried whatever
+    `_carried_by_rules` would find: it is answered by one look-up, not eight patterns.
+    """
     plain = " ".join(line.split())
-    norm = normalize(plain)
+    norm = pool.normalize(plain)
+    if norm in pool.texts and not ADDRESSEE.match(plain):
+        return True
+    return _carried_by_rules(plain, norm, pool, fields)
+
+
+def _carried_by_rules(plain: str, norm: str, pool: Pool, fields: set[str]) -> bool:
+    """Return True if `plain` (a line, spaces collapsed; `norm` normalised) is carried."""
     if not norm or is_separator(plain) or plain == "*" or PARTY.match(plain):
         return True
     if norm in fields or RECIPIENTS.fullmatch(plain) or ADDRESSEE.fullmatch(plain):
@@ -264,7 +244,7 @@ def _carried(line: str, pool: _Pool, fields: set[str]) -> bool:
     if (NUMBER.match(plain) or DATE.match(plain)) and not STATE_NUMBER.match(plain):
         return True  # read into number, doc_abbrev, organ.abbrev / place, date
     if ADDRESSEE.match(plain):
-        return normalize(ADDRESSEE.sub("", plain)) in pool  # "Kính gửi: Sở Nội vụ"
+        return pool.normalize(ADDRESSEE.sub("", plain)) in pool  # "Kính gửi: Sở Nội vụ"
     return norm in pool
 
 

@@ -21,12 +21,17 @@ MAX_LEVEL = 3
 MAX_HEADING_CHARS = 300
 _LETTER = r"(?=[^\W\d_])"  # a heading number is followed by a word, never by a figure
 _NUMBERS = (
-    (1, re.compile(rf"^(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}})\s*[.\-–)]\s*{_LETTER}")),
-    (4, re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*{_LETTER}")),
-    (3, re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.?\s*{_LETTER}")),
-    (2, re.compile(rf"^\d{{1,2}}\s*[.)]\s*{_LETTER}")),
-    (5, re.compile(rf"^[a-zđ]\s*\)\s*{_LETTER}")),
+    (1, rf"(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}})\s*[.\-–)]\s*{_LETTER}"),
+    (4, rf"\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*{_LETTER}"),
+    (3, rf"\d{{1,2}}\.\d{{1,2}}\.?\s*{_LETTER}"),
+    (2, rf"\d{{1,2}}\s*[.)]\s*{_LETTER}"),
+    (5, rf"[a-zđ]\s*\)\s*{_LETTER}"),
 )
+"""Heading numbers by raw level, tried in this order (``1.1.`` before ``1.``)."""
+_NUMBER = re.compile("|".join(f"(?P<level{level}>{form})" for level, form in _NUMBERS))
+"""The forms as one pattern: its alternatives are tried in order, so the first form matching
+wins as with one match per form, in one call instead of up to five (an import calls
+number_prefix about three times a paragraph)."""
 PART = re.compile(r"^\s*(?:Phần|Chương|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b", re.IGNORECASE)
 """``Phần thứ nhất``, ``PHẦN I``, ``Chương II``: a division above the outline, kept as typed."""
 _STYLE_LEVEL = re.compile(r"^(?:heading|tiêu đề|tieu de|đề mục|de muc|đầu đề|titre|überschrift|"
@@ -47,10 +52,10 @@ class Node:
 def number_prefix(text: str) -> tuple[int, int] | None:
     """Return (raw level, length) of the heading number `text` starts with, if any."""
     stripped = text.lstrip()
-    for level, pattern in _NUMBERS:
-        if m := pattern.match(stripped):
-            return level, len(text) - len(stripped) + m.end()
-    return None
+    m = _NUMBER.match(stripped)
+    if m is None:
+        return None
+    return int(m.lastgroup.removeprefix("level")), len(text) - len(stripped) + m.end()
 
 
 def style_level(paragraph: Paragraph) -> int | None:

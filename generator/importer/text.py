@@ -24,11 +24,14 @@ _NOTE_SPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 def to_unicode_document(document: Document) -> None:
     """Convert every legacy-font run of `document` to Unicode and NFC, in place."""
     paragraphs = list(_all_paragraphs(document))
-    used = {legacy.font_encoding(r.font) for p in paragraphs for r in p.runs
-            if isinstance(r, TextRun)} - {None}
+    encodings: dict[str | None, str | None] = {}  # asked once per font name: there are few
+    for run in (r for p in paragraphs for r in p.runs if isinstance(r, TextRun)):
+        if run.font not in encodings:
+            encodings[run.font] = legacy.font_encoding(run.font)
+    used = set(encodings.values()) - {None}
     fallback = next(iter(used)) if len(used) == 1 else None
     for paragraph in paragraphs:
-        paragraph.runs = [_unicode_run(r, fallback) for r in paragraph.runs]
+        paragraph.runs = [_unicode_run(r, encodings, fallback) for r in paragraph.runs]
 
 
 def _all_paragraphs(document: Document) -> Iterable[Paragraph]:
@@ -42,20 +45,21 @@ def _all_paragraphs(document: Document) -> Iterable[Paragraph]:
             stack += block.paragraphs()
 
 
-def _unicode_run(run: Item, fallback: str | None = None) -> Item:
-    """Return `run` in Unicode NFC.
+def _unicode_run(run: Item, encodings: dict[str | None, str | None],
+                 fallback: str | None = None) -> Item:
+    """Return `run` in Unicode NFC (`run` itself when that changes nothing).
 
-    A run without a legacy font of its own (its font set by a table style or a theme) is
-    converted with `fallback`, the document's one legacy encoding, when its text reads as that
-    encoding.
+    `encodings` gives each font's legacy encoding. A run without a legacy font of its own
+    (its font set by a table style or a theme) is converted with `fallback`, the document's
+    one legacy encoding, when its text reads as that encoding.
     """
     if not isinstance(run, TextRun):
         return run
-    encoding = legacy.font_encoding(run.font)
+    encoding = encodings[run.font]
     if encoding is None and fallback and legacy.detect_legacy(run.text) == fallback:
         encoding = fallback
-    text = legacy.font_text(run.text, run.font, encoding)
-    return TextRun(unicodedata.normalize("NFC", text), run.bold, run.italic, run.font)
+    text = unicodedata.normalize("NFC", legacy.font_text(run.text, run.font, encoding))
+    return run if text == run.text else TextRun(text, run.bold, run.italic, run.font)
 
 
 def plain(items: Iterable[Item]) -> str:
@@ -98,7 +102,7 @@ def markup(items: Iterable[Item], anchor: Callable[[str], str | None],
                 out.append(f"[^{note_id}]")
             continue
         out.append(_toggles(state, (seg.bold, seg.italic)))
-        out.append(_ESCAPE.sub(lambda m: "\\" + m.group(), seg.text))
+        out.append(_ESCAPE.sub(r"\\\g<0>", seg.text))
         state = (seg.bold, seg.italic)
     out.append(_toggles(state, (False, False)))
     return "".join(out)
@@ -117,13 +121,16 @@ def _segments(items: Iterable[Item]) -> list[Item]:
         if isinstance(item, NoteRun):
             pieces.append(item)
             continue
-        text = item.text.translate(_NOTE_SPACE)
+        text = item.text
+        if "\n" in text or "\t" in text or "\r" in text:  # translate is slow on Vietnamese
+            text = text.translate(_NOTE_SPACE)
         core = text.strip()
         if not core:
             pieces.append(TextRun(text))
             continue
         lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
-        pieces += [TextRun(lead), TextRun(core, item.bold, item.italic), TextRun(trail)]
+        pieces += [TextRun(lead), TextRun(core, item.bold, item.italic), TextRun(trail)] \
+            if lead or trail else [TextRun(core, item.bold, item.italic)]
     pieces = _trim([p for p in pieces if not isinstance(p, TextRun) or p.text])
     return _merge(pieces)
 

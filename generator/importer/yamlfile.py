@@ -57,8 +57,8 @@ def scalar(value, indent: int) -> str:
 def _field(key, value, indent: int, comment: str = "") -> list[str]:
     """Return the lines of ``key: value`` (mappings and lists expanded) at `indent`."""
     pad = " " * indent
-    if key == "paragraphs" and value and block_lines(value, indent):
-        return block_lines(value, indent)
+    if key == "paragraphs" and value and (block := block_lines(value, indent)):
+        return block
     if isinstance(value, dict):
         if not value:
             return [f"{pad}{key}: {{}}"]

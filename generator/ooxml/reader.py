@@ -20,7 +20,7 @@ from generator.errors import BaocaoError
 from generator.ooxml.cellgrid import CellShape, cell_shape, children, grid_widths, row_facts
 from generator.ooxml.ns import qn, val
 from generator.ooxml.safezip import Package, open_package
-from generator.ooxml.wordstyles import Numbering, Styles, para_props, run_props
+from generator.ooxml.wordstyles import Numbering, Styles, child, para_props, run_props
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE = f"{_MC}AlternateContent"
@@ -30,6 +30,14 @@ _CONTAINERS = {qn(f"w:{t}") for t in ("hyperlink", "ins", "smartTag", "customXml
                                         "bdo", "dir", "moveTo")}
 _RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
 _NOTE_REFERENCES = (qn("w:footnoteReference"), qn("w:endnoteReference"))
+_P, _TBL, _R, _T, _PPR, _PSTYLE = (qn(f"w:{t}") for t in ("p", "tbl", "r", "t", "pPr", "pStyle"))
+_SDT, _SDT_CONTENT, _ID, _SYM, _CHAR = (qn(f"w:{t}") for t in ("sdt", "sdtContent", "id", "sym",
+                                                                "char"))
+_CONTROLS = (_SDT, qn("w:customXml"))
+_OBJECTS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
+_FIXED_TEXT = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
+               qn("w:noBreakHyphen"): "-", qn("w:softHyphen"): "\u00ad"}
+"""Run children that show one fixed character."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,8 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        return "".join(r.text for r in self.runs if isinstance(r, TextRun))
+        # join is quicker on a list than on a generator; an import asks ~7 times a paragraph
+        return "".join([r.text for r in self.runs if isinstance(r, TextRun)])
 
 
 @dataclass
@@ -109,16 +118,17 @@ class _Reader:
     def blocks(self, parent, in_control=False) -> list[Paragraph | Table]:
         """Return the paragraphs and tables under a body, cell or content control."""
         out: list[Paragraph | Table] = []
-        for child in parent:
-            if child.tag == qn("w:p"):
+        for element in parent:
+            tag = element.tag
+            if tag == _P:
                 self.count += 1
-                out.append(self.paragraph(child, self.count, in_control))
-            elif child.tag == qn("w:tbl"):
-                out.append(self.table(child))
-            elif child.tag in (qn("w:sdt"), qn("w:customXml")):
-                content = child.find(qn("w:sdtContent"))
-                out += self.blocks(child if content is None else content,
-                                   in_control or child.tag == qn("w:sdt"))
+                out.append(self.paragraph(element, self.count, in_control))
+            elif tag == _TBL:
+                out.append(self.table(element))
+            elif tag in _CONTROLS:
+                content = child(element, _SDT_CONTENT)
+                out += self.blocks(element if content is None else content,
+                                   in_control or tag == _SDT)
         return out
 
     def table(self, element) -> Table:
@@ -135,49 +145,50 @@ class _Reader:
         return table
 
     def paragraph(self, p, index: int, in_control=False) -> Paragraph:
-        ppr = para_props(p.find(qn("w:pPr")))
-        style_id = val(p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) or self.styles.default_para
-        get = lambda key: ppr.get(key, self.styles.lookup(style_id, key))
-        num = get("num")
-        outline = get("outline")
+        ppr = child(p, _PPR)
+        style_id = (val(child(ppr, _PSTYLE)) if ppr is not None else None) \
+            or self.styles.default_para
+        looks = {**self.styles.paragraph(style_id), **para_props(ppr)}
+        num, outline = looks["num"], looks["outline"]
         para = Paragraph(index, self.styles.name(style_id),
                          outline if outline is not None and outline < 9 else None,
-                         get("jc") == "center", in_control=in_control,
+                         looks["jc"] == "center", in_control=in_control,
                          label=self.numbering.label(*num) if num else "")
         self._content(p, para, style_id)
         return para
 
     def _content(self, parent, para: Paragraph, style_id) -> None:
-        for child in parent:
-            if child.tag == qn("w:r"):
-                self._run(child, para, style_id)
-            elif child.tag in _CONTAINERS:
-                self._content(child, para, style_id)
-            elif child.tag == qn("w:sdt"):
+        for element in parent:
+            tag = element.tag
+            if tag == _R:
+                self._run(element, para, style_id)
+            elif tag in _CONTAINERS:
+                self._content(element, para, style_id)
+            elif tag == _SDT:
                 para.in_control = True
-                content = child.find(qn("w:sdtContent"))
+                content = child(element, _SDT_CONTENT)
                 if content is not None:
                     self._content(content, para, style_id)
 
     def _run(self, r, para: Paragraph, style_id) -> None:
-        rpr = r.find(_RPR)
-        direct = run_props(rpr) if rpr is not None else {}
-        styled = self.styles.inherited(val(rpr.find(_RSTYLE)) if rpr is not None else None,
-                                       style_id)
-        looks = {key: styled[key] if direct.get(key) is None else direct[key] for key in styled}
-        bold, italic, font = bool(looks["b"]), bool(looks["i"]), looks["font"]
-        for child in r:
-            tag = child.tag
-            if tag in _NOTE_REFERENCES:
-                kind = "f" if tag == _NOTE_REFERENCES[0] else "e"
-                para.runs.append(NoteRun(kind + child.get(qn("w:id")), bold, italic))
-                continue
-            text = run_child_text(child) if tag != _ALTERNATE else None
-            if text is None:
-                self._object(child, para)
-            elif text:
-                para.runs.append(TextRun(text.upper() if looks["caps"] else text, bold, italic,
-                                         font))
+        looks = None  # read at the first text or note: many runs show nothing (docxtpl's do)
+        for element in r:
+            tag = element.tag
+            note = tag in _NOTE_REFERENCES
+            text = None if note or tag == _ALTERNATE else run_child_text(element)
+            if text is None and not note:
+                self._object(element, para)
+            elif note or text:
+                looks = looks or self._looks(child(r, _RPR), style_id)
+                para.runs.append(_shown(element, text, looks))
+
+    def _looks(self, rpr, style_id) -> dict:
+        """Return a run's effective ``b i caps font``: its own rPr over what its styles give."""
+        if rpr is None:
+            return self.styles.inherited(None, style_id)
+        styled = self.styles.inherited(val(child(rpr, _RSTYLE)), style_id)
+        direct = run_props(rpr)  # holds no None: a direct value always wins
+        return {**styled, **direct} if direct else styled
 
     def _object(self, element, para: Paragraph) -> None:
         """Record a drawing, picture or OLE object; keep the paragraphs of its text boxes."""
@@ -190,31 +201,35 @@ class _Reader:
             count = self.count  # text-box paragraphs do not shift the body's numbering
             para.textboxes.append(_flatten(self.blocks(boxes[0])))
             self.count = count
-        elif element.tag in (qn("w:drawing"), qn("w:pict"), qn("w:object")) or len(element):
+        elif element.tag in _OBJECTS or len(element):
             names = {etree.QName(e).localname for e in element.iter() if isinstance(e.tag, str)}
             para.objects.append("image" if names & {"blip", "imagedata", "pic"} else
                                 "object" if element.tag == qn("w:object") else "drawing")
 
 
-def run_child_text(child) -> str | None:
+def _shown(element, text: str | None, looks: dict) -> TextRun | NoteRun:
+    """Return what a run child shows with the run's `looks`: its `text`, else a note reference."""
+    bold, italic = bool(looks["b"]), bool(looks["i"])
+    if text is None:
+        kind = "f" if element.tag == _NOTE_REFERENCES[0] else "e"
+        return NoteRun(kind + element.get(_ID), bold, italic)
+    return TextRun(text.upper() if looks["caps"] else text, bold, italic, looks["font"])
+
+
+def run_child_text(element) -> str | None:
     """Return the text a run child shows ("" for none), or None for a drawing-like object."""
-    tag = child.tag
-    if tag == qn("w:t"):
-        return child.text or ""
-    if tag == qn("w:tab") or tag == qn("w:ptab"):
-        return "\t"
-    if tag in (qn("w:br"), qn("w:cr")):
-        return "\n"
-    if tag == qn("w:noBreakHyphen"):
-        return "-"
-    if tag == qn("w:softHyphen"):
-        # U+00AD is TCVN3's "ư": LibreOffice writes that byte as a soft hyphen. The importer
-        # converts it in a legacy font and drops it (an invisible hyphen) in any other.
-        return "\u00ad"
-    if tag == qn("w:sym"):
-        code = int(child.get(qn("w:char"), "20"), 16)
+    tag = element.tag
+    if tag == _T:
+        return element.text or ""
+    if tag in _FIXED_TEXT:
+        # U+00AD (w:softHyphen) is TCVN3's "ư": LibreOffice writes that byte as a soft hyphen.
+        # The importer converts it in a legacy font and drops it (an invisible hyphen) in any
+        # other.
+        return _FIXED_TEXT[tag]
+    if tag == _SYM:
+        code = int(element.get(_CHAR, "20"), 16)
         return chr(code - 0xF000 if code >= 0xF000 else code)
-    if tag in (qn("w:drawing"), qn("w:pict"), qn("w:object")):
+    if tag in _OBJECTS:
         return None
     return ""  # rPr, fldChar, instrText (field codes), lastRenderedPageBreak …
 
