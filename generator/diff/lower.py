@@ -19,7 +19,7 @@ from generator.diff.merged import (
     MergedTable,
     Para,
 )
-from generator.diff.words import diff, tokens
+from generator.diff.words import Text, diff
 from generator.model import Appendix, Block, Cell, Footnote, Inline, NoteRef, Report, Run, Table
 from generator.ooxml.tracked import (
     DEL_CLOSE,
@@ -64,7 +64,7 @@ def _appendix(appendix: MergedAppendix, numbers: dict[Link, int]) -> Appendix:
         label, title, reference = (mark + MARKERS.sub("", text) if text else text
                                    for text in (label, title, reference))
     elif appendix.old_title != title:
-        words = diff(tokens((Run(appendix.old_title),)), tokens((Run(title),)))
+        words = diff(Text((Run(appendix.old_title),)), Text((Run(title),)))
         title = line(Para("line", SAME, words))
     return Appendix(label, title, reference, appendix.landscape,
                     tuple(_block(p, numbers) for p in appendix.body))
