@@ -26,7 +26,7 @@ HEADING_NUMBER = re.compile(r"^[0-9IVXLCDM.]+ $")
 class _Item(NamedTuple):
     """One paragraph of one side, ready to compare: its text, or a table and the table's words.
 
-    `key` is what `align` matches equal paragraphs by.
+    `align` matches equal paragraphs by kind and `key` (a heading's without its number).
     """
 
     kind: str
@@ -86,14 +86,14 @@ def _edited(kind: str, old: Sequence[Inline], new: Sequence[Inline]) -> Para:
 def _block(block: Block) -> _Item:
     if block.table is not None:
         items = table_tokens(block.table)
-        return _Item("table", ("table", *(t.key for t in items)), None, block.table, items)
+        return _Item("table", tuple(t.key for t in items), None, block.table, items)
     text = Text(block.inlines)
     body = block.inlines
     if block.kind != "p" and body and isinstance(body[0], Run) \
             and HEADING_NUMBER.match(body[0].text):
         # renumbered headings still match; the number change is shown as an edit
-        return _Item(block.kind, (block.kind, Text(body[1:]).key), text)
-    return _Item(block.kind, (block.kind, text.key), text)
+        return _Item(block.kind, Text(body[1:]).key, text)
+    return _Item(block.kind, text.key, text)
 
 
 def _line(line: str) -> _Item:
@@ -109,7 +109,7 @@ def _note_paragraph(inlines: Sequence[Inline]) -> _Item:
 def _merge(old: list[_Item], new: list[_Item]) -> list[Para]:
     """Return the merged paragraphs of two sequences: edited, deleted and inserted ones."""
     out = []
-    for a, b in align(old, new, lambda item: item.key, _similar, lambda item: len(item.tokens)):
+    for a, b in align(old, new, _key, _similar, lambda item: len(item.tokens)):
         if (a or b).kind == "table":
             out += _table_paras(a, b)
         elif a is not None and b is not None:
@@ -119,6 +119,10 @@ def _merge(old: list[_Item], new: list[_Item]) -> list[Para]:
         else:
             out.append(Para(b.kind, INS, whole(b.text, INS), new_text=b.text.plain))
     return out
+
+
+def _key(item: _Item) -> tuple:
+    return item.kind, item.key  # made when asked: one object less per paragraph kept
 
 
 def _table_paras(old: _Item | None, new: _Item | None) -> list[Para]:
