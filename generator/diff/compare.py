@@ -15,7 +15,7 @@ from generator.diff.tables import (
     table_tokens,
     whole_table,
 )
-from generator.diff.words import Text, Token, diff, similarity, whole
+from generator.diff.words import Text, Token, diff, text_similarity, whole
 from generator.model import Appendix, Block, Footnote, Inline, Report, Run, Table
 from generator.profiles.fields import BY_NAME, FIELDS
 
@@ -138,7 +138,7 @@ def _similar(a: _Item, b: _Item) -> float:
         return 0.0
     if a.kind == "table":
         return table_similarity(a.table, b.table, a.tokens, b.tokens)
-    return similarity(a.tokens, b.tokens)
+    return text_similarity(a.text, b.text)
 
 
 def _notes(paragraphs: Sequence[Para], old: Sequence[Footnote],

@@ -1,9 +1,9 @@
 """The comparison's shortcuts give exactly what the word-by-word comparison gives.
 
-`words.Text` compares paragraphs without cutting them into tokens, and builds the pieces of an
-equal paragraph, or of one that came or went, straight from its runs. Random paragraphs (a
-seeded generator) and their near-copies, split into runs differently, check both against the
-tokens.
+`words.Text` compares paragraphs without cutting them into tokens, builds the pieces of an
+equal paragraph, or of one that came or went, straight from its runs, and keeps the words it
+compares for similarity. Random paragraphs (a seeded generator) and their near-copies, split
+into runs differently, check each shortcut against the tokens.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from generator.diff.words import (
     diff,
     diff_tokens,
     plain,
+    similarity,
+    text_similarity,
     tokens,
     whole,
 )
@@ -114,3 +116,10 @@ def test_plain_text_is_the_tokens_text():
     for old, new in _pairs():
         assert Text(old).plain == plain(tokens(old))
         assert Text(new).plain == plain(tokens(new))
+
+
+def test_the_similarity_of_texts_is_that_of_their_tokens():
+    for old, new in _pairs():
+        a, b = Text(old), Text(new)
+        assert text_similarity(a, b) == similarity(tokens(old), tokens(new)), (old, new)
+        assert text_similarity(a, b) == text_similarity(a, b)  # its words made once, kept
