@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.diff.align import align
 from generator.diff.merged import DEL, INS, SAME, Comparison, Link, MergedAppendix, Note, Para
@@ -15,7 +15,7 @@ from generator.diff.tables import (
     table_tokens,
     whole_table,
 )
-from generator.diff.words import Token, diff, plain, similarity, tokens, whole
+from generator.diff.words import Text, Token, diff, text_similarity, whole
 from generator.model import Appendix, Block, Footnote, Inline, Report, Run, Table
 from generator.profiles.fields import BY_NAME, FIELDS
 
@@ -23,14 +23,21 @@ HEADING_NUMBER = re.compile(r"^[0-9IVXLCDM.]+ $")
 """The numbering run resolve puts first in a heading (``II. ``, ``1.2. ``)."""
 
 
-@dataclass(frozen=True)
-class _Item:
-    """One paragraph of one side, ready to compare."""
+class _Item(NamedTuple):
+    """One paragraph of one side, ready to compare: its text, or a table and the table's words.
+
+    `align` matches equal paragraphs by kind and `key` (a heading's without its number).
+    """
 
     kind: str
-    tokens: tuple[Token, ...]
     key: tuple
+    text: Text | None = None
     table: Table | None = None
+    table_tokens: tuple[Token, ...] = ()
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self.table_tokens if self.text is None else self.text.tokens
 
 
 def compare(old: Report, new: Report) -> Comparison:
@@ -64,7 +71,7 @@ def _appendices(old: Sequence[Appendix], new: Sequence[Appendix]) -> tuple[Merge
 
 
 def _field(name: str, old: str, new: str) -> Para:
-    a, b = tokens((Run(old),)), tokens((Run(new),))
+    a, b = Text((Run(old),)), Text((Run(new),))
     if BY_NAME[name].optional and bool(old) != bool(new):
         change = INS if new else DEL
         return Para("line", change, whole(b if new else a, change), old, new)
@@ -72,47 +79,50 @@ def _field(name: str, old: str, new: str) -> Para:
 
 
 def _edited(kind: str, old: Sequence[Inline], new: Sequence[Inline]) -> Para:
-    a, b = tokens(old), tokens(new)
-    return Para(kind, SAME, diff(a, b), plain(a), plain(b))
+    a, b = Text(old), Text(new)
+    return Para(kind, SAME, diff(a, b), a.plain, b.plain)
 
 
 def _block(block: Block) -> _Item:
     if block.table is not None:
         items = table_tokens(block.table)
-        return _Item("table", items, ("table", *(t.key for t in items)), block.table)
-    items = tokens(block.inlines)
+        return _Item("table", tuple(t.key for t in items), None, block.table, items)
+    text = Text(block.inlines)
     body = block.inlines
     if block.kind != "p" and body and isinstance(body[0], Run) \
             and HEADING_NUMBER.match(body[0].text):
-        body = body[1:]  # renumbered headings still match; the number change is shown as an edit
-    keyed = items if body is block.inlines else tokens(body)
-    return _Item(block.kind, items, (block.kind, *(t.key for t in keyed)))
+        # renumbered headings still match; the number change is shown as an edit
+        return _Item(block.kind, Text(body[1:]).key, text)
+    return _Item(block.kind, text.key, text)
 
 
-def _line(text: str) -> _Item:
-    items = tokens((Run(text),))
-    return _Item("line", items, tuple(t.key for t in items))
+def _line(line: str) -> _Item:
+    text = Text((Run(line),))
+    return _Item("line", text.key, text)
 
 
 def _note_paragraph(inlines: Sequence[Inline]) -> _Item:
-    items = tokens(inlines)
-    return _Item("note", items, tuple(t.key for t in items))
+    text = Text(inlines)
+    return _Item("note", text.key, text)
 
 
 def _merge(old: list[_Item], new: list[_Item]) -> list[Para]:
     """Return the merged paragraphs of two sequences: edited, deleted and inserted ones."""
     out = []
-    for a, b in align(old, new, lambda item: item.key, _similar, lambda item: len(item.tokens)):
+    for a, b in align(old, new, _key, _similar, lambda item: len(item.tokens)):
         if (a or b).kind == "table":
             out += _table_paras(a, b)
         elif a is not None and b is not None:
-            out.append(Para(b.kind, SAME, diff(a.tokens, b.tokens), plain(a.tokens),
-                            plain(b.tokens)))
+            out.append(Para(b.kind, SAME, diff(a.text, b.text), a.text.plain, b.text.plain))
         elif a is not None:
-            out.append(Para(a.kind, DEL, whole(a.tokens, DEL), old_text=plain(a.tokens)))
+            out.append(Para(a.kind, DEL, whole(a.text, DEL), old_text=a.text.plain))
         else:
-            out.append(Para(b.kind, INS, whole(b.tokens, INS), new_text=plain(b.tokens)))
+            out.append(Para(b.kind, INS, whole(b.text, INS), new_text=b.text.plain))
     return out
+
+
+def _key(item: _Item) -> tuple:
+    return item.kind, item.key  # made when asked: one object less per paragraph kept
 
 
 def _table_paras(old: _Item | None, new: _Item | None) -> list[Para]:
@@ -128,7 +138,7 @@ def _similar(a: _Item, b: _Item) -> float:
         return 0.0
     if a.kind == "table":
         return table_similarity(a.table, b.table, a.tokens, b.tokens)
-    return similarity(a.tokens, b.tokens)
+    return text_similarity(a.text, b.text)
 
 
 def _notes(paragraphs: Sequence[Para], old: Sequence[Footnote],
@@ -139,14 +149,17 @@ def _notes(paragraphs: Sequence[Para], old: Sequence[Footnote],
         parts = para.table.paragraphs if para.table is not None else (para,)
         links += [piece.link for part in parts for piece in part.pieces
                   if piece.link is not None]
-    merged: dict[tuple, tuple[Para, ...]] = {}  # a note cited again compares once
+    # a note cited again, or another of the same text, compares once; its texts are hashed
+    # once per reference (12,500 references to one text in the benchmark)
+    merged: dict[tuple, tuple[Para, ...]] = {}
     out = []
     for link in links:
         before = old[link.old - 1].paragraphs if link.old is not None else None
         after = new[link.new - 1].paragraphs if link.new is not None else None
-        if (before, after) not in merged:
-            merged[before, after] = _note(before, after)
-        out.append(Note(link, merged[before, after]))
+        paragraphs = merged.get((before, after))
+        if paragraphs is None:
+            paragraphs = merged[before, after] = _note(before, after)
+        out.append(Note(link, paragraphs))
     return tuple(out)
 
 
@@ -155,7 +168,7 @@ def _note(before, after) -> tuple[Para, ...]:
     if before is None or after is None:
         change, side = (INS, after) if before is None else (DEL, before)
         # a whole note comes and goes with its reference; its paragraph marks stay untracked
-        paragraphs = [Para("note", SAME, whole(tokens(p), change)) for p in side]
+        paragraphs = [Para("note", SAME, whole(Text(p), change)) for p in side]
     else:
         # the first paragraphs always pair: they hold the note's own number mark
         paragraphs = [_edited("note", before[0], after[0])]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from generator.diff.align import align
 from generator.diff.merged import DEL, INS, SAME, MergedRow, MergedTable, Para
-from generator.diff.words import Token, diff, plain, similarity, tokens, whole
+from generator.diff.words import Text, Token, diff, similarity, tokens, whole
 from generator.model import Cell, Run, Table
 from generator.tabledata import is_number_title
 
@@ -49,7 +49,7 @@ def merge_tables(old: Table, new: Table) -> MergedTable:
 
 def whole_table(table: Table, change: str) -> MergedTable:
     """Return `table` with every part of it inserted or deleted."""
-    caption = Para("caption", change, whole(tokens(table.caption), change)) if table.caption \
+    caption = Para("caption", change, whole(Text(table.caption), change)) if table.caption \
         else Para("caption", SAME, ())
     unit = _whole_line(table.unit, change) if table.unit else Para("line", SAME, ())
     return MergedTable(caption, unit, tuple(_whole_row(r, change) for r in table.header),
@@ -58,35 +58,33 @@ def whole_table(table: Table, change: str) -> MergedTable:
 
 
 def _texts(row: _Row) -> tuple[str, ...]:
-    return tuple(plain(tokens(c.inlines)).strip() for c in row)
+    return tuple(Text(c.inlines).plain.strip() for c in row)
 
 
 def _caption(old: Table, new: Table) -> Para:
-    a, b = tokens(old.caption), tokens(new.caption)
-    if bool(a) != bool(b):
-        change = INS if b else DEL
-        return Para("caption", change, whole(b or a, change), plain(a), plain(b))
-    return Para("caption", SAME, diff(a, b), plain(a), plain(b))
+    a, b = Text(old.caption), Text(new.caption)
+    if bool(a.parts) != bool(b.parts):
+        change = INS if b.parts else DEL
+        return Para("caption", change, whole(b if b.parts else a, change), a.plain, b.plain)
+    return Para("caption", SAME, diff(a, b), a.plain, b.plain)
 
 
 def _unit(old: str, new: str) -> Para:
     if bool(old) != bool(new):
         return _whole_line(new or old, INS if new else DEL, old, new)
-    a, b = tokens((Run(old),)), tokens((Run(new),))
-    return Para("line", SAME, diff(a, b), old, new)
+    return Para("line", SAME, diff(Text((Run(old),)), Text((Run(new),))), old, new)
 
 
 def _whole_line(text: str, change: str, old: str = "", new: str = "") -> Para:
-    return Para("line", change, whole(tokens((Run(text),)), change), old, new)
+    return Para("line", change, whole(Text((Run(text),)), change), old, new)
 
 
 def _whole_row(row: _Row, change: str) -> MergedRow:
     cells = []
     for cell in row:
-        items = tokens(cell.inlines)
-        text = plain(items)
-        old, new = (text, "") if change == DEL else ("", text)
-        cells.append(Para("cell", change, whole(items, change), old, new))
+        text = Text(cell.inlines)
+        old, new = (text.plain, "") if change == DEL else ("", text.plain)
+        cells.append(Para("cell", change, whole(text, change), old, new))
     return MergedRow(change, tuple(cells), row)
 
 
@@ -98,9 +96,9 @@ def _row_pair(old: _Row | None, new: _Row | None) -> list[MergedRow]:
         return [_whole_row(old, DEL), _whole_row(new, INS)]
     cells = []
     for a, b in zip(old, new, strict=True):
-        y = tokens(b.inlines)
-        x = y if a.inlines == b.inlines else tokens(a.inlines)
-        cells.append(Para("cell", SAME, diff(x, y), plain(x), plain(y)))
+        y = Text(b.inlines)
+        x = y if a.inlines == b.inlines else Text(a.inlines)
+        cells.append(Para("cell", SAME, diff(x, y), x.plain, y.plain))
     return [MergedRow(SAME, tuple(cells), new)]
 
 

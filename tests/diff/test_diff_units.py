@@ -7,7 +7,7 @@ from lxml import etree
 
 from generator.diff.align import align
 from generator.diff.merged import DEL, INS, SAME, Link, Piece
-from generator.diff.words import diff, similarity, tokens
+from generator.diff.words import Text, diff, similarity, tokens
 from generator.model import NoteRef, Run
 from generator.ooxml.ns import W, qn
 from generator.ooxml.tracked import PARA_DEL, PARA_INS, Revision, deleted, inserted, mark_revisions
@@ -26,21 +26,21 @@ def test_numbers_dates_and_codes_are_single_words():
 
 
 def test_a_changed_phrase_is_one_deletion_and_one_insertion():
-    old = tokens((Run("đạt kết quả khả quan, tốt"),))
-    new = tokens((Run("đạt kết quả rất cao, tốt"),))
+    old = Text((Run("đạt kết quả khả quan, tốt"),))
+    new = Text((Run("đạt kết quả rất cao, tốt"),))
     assert changes(diff(old, new)) == [(DEL, "khả quan"), (INS, "rất cao")]
 
 
 def test_footnote_references_pair_whatever_their_number():
-    old = tokens((Run("xã hội"), NoteRef(5), Run(" tăng")))
-    new = tokens((Run("xã hội"), NoteRef(4), Run(" giảm")))
+    old = Text((Run("xã hội"), NoteRef(5), Run(" tăng")))
+    new = Text((Run("xã hội"), NoteRef(4), Run(" giảm")))
     pieces = diff(old, new)
     assert Piece(SAME, link=Link(5, 4)) in pieces
     assert changes(pieces) == [(DEL, "tăng"), (INS, "giảm")]
 
 
 def test_formatting_counts_as_a_change():
-    old, new = tokens((Run("rất tốt"),)), tokens((Run("rất "), Run("tốt", bold=True)))
+    old, new = Text((Run("rất tốt"),)), Text((Run("rất "), Run("tốt", bold=True)))
     assert [(p.change, p.text, p.bold) for p in diff(old, new)] == [
         (SAME, "rất ", False), (DEL, "tốt", False), (INS, "tốt", True)]
 
