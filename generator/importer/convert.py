@@ -85,8 +85,11 @@ def convert_report(source: Source, parts: Parts) -> Imported:
     title = markup(title_runs, ctx.scope.anchor, drop_uniform=True)
     body = list(parts.body)
     header = parts.header
-    preamble = take_preamble(parts, body, profile_of(header, header.year or dt.date.today().year))
-    closing_runs = _closing(source, body)
+    profile = profile_of(header, header.year or dt.date.today().year)
+    preamble = take_preamble(parts, body, profile)
+    known = doctypes.doc_type(profile, header.doc_type)
+    has_default = known is None or bool(known.closing)  # a công văn has none: nothing is added
+    closing_runs = _closing(source, body, has_default, known.closing if known else "")
     intro_runs, roots = build_tree(source, body)
     if not roots:
         source.warn("import.no-heading", f"không tìm thấy đề mục nào; toàn bộ nội dung được "
@@ -117,6 +120,7 @@ def convert_report(source: Source, parts: Parts) -> Imported:
                    "recipients": list(parts.recipients), "notes": ctx.scope.notes})
     if parts.drafter:
         report["drafter"] = parts.drafter
+    report.update(parts.marks)
     appendices = _appendices(ctx, parts)
     if appendices:
         report["appendices"] = appendices
@@ -127,7 +131,7 @@ def convert_report(source: Source, parts: Parts) -> Imported:
         names = ", ".join(PLACEHOLDERS[key][0] for key in missing)
         source.warn("import.missing", f"không tìm thấy trong tệp Word: {names}; đã điền tạm giá "
                     "trị trong ngoặc vào report.yaml, hãy sửa lại trước khi gửi báo cáo.")
-    if closing is None:
+    if closing is None and has_default:
         ctx.added.append("câu kết mặc định (“Trên đây là báo cáo …”)")
     stand_ins = [PLACEHOLDERS[key][0] for key in missing if PLACEHOLDERS[key][1]]
     if stand_ins:
@@ -143,15 +147,30 @@ def _joined(paragraphs: list[list[Item]]) -> list[Item]:
     return out
 
 
-def _closing(source: Source, body: list) -> list[Item] | None:
-    """Take the last body paragraph as the closing when it is one (``Trên đây là …``)."""
-    if not body or heading_of(body[-1]) is not None or not CLOSING.match(body[-1].text):
+def _closing(source: Source, body: list, has_default: bool, default: str) -> list[Item] | None:
+    """Take the last body paragraph as the closing when it is one: ``Trên đây là …``, or the
+    type's `default` closing in any organ's words (``… kính trình … xem xét, cho ý kiến.``).
+
+    Without one, the build prints the type's default closing (`has_default`), which is said.
+    """
+    text = " ".join(body[-1].text.split()) if body else ""
+    if not body or heading_of(body[-1]) is not None or not (
+            CLOSING.match(text) or default and _closing_pattern(default).fullmatch(text)):
+        if not has_default:
+            return None
         source.warn("import.closing", "không thấy câu kết thúc ('Trên đây là …'); đoạn cuối "
                     "được giữ trong nội dung, nhưng khi tạo văn bản sẽ in thêm câu kết mặc định "
                     "(trường closing), hãy sửa lại nếu cần.")
         return None
     last = body.pop()
     return ([TextRun(last.label + " ")] if last.label else []) + last.runs
+
+
+def _closing_pattern(template: str) -> re.Pattern:
+    """Return `template` (``{organ} kính trình {addressee} xem xét…``) as a pattern in which each
+    ``{…}`` stands for any words and spaces may be missing around it."""
+    parts = re.split(r"\s*\{\w+\}\s*", template)
+    return re.compile(r"\s*.*?\s*".join(re.escape(part) for part in parts), re.IGNORECASE)
 
 
 def _texts(paragraphs: list[list[Item]], scope: NoteScope, tables: bool = True) -> list:

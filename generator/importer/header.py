@@ -58,6 +58,8 @@ def header_fields(source: Source, parts: Parts, year: int) -> dict:
     except ValueError:
         pass  # a draft's blank day (or an impossible date, which validation reports)
     report["draft"] = h.draft
+    if h.urgency:
+        report["urgency"] = h.urgency
     return report
 
 

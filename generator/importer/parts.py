@@ -23,12 +23,16 @@ from generator.importer.patterns import (  # noqa: F401  (re-exported for the im
     RECIPIENTS,
     STATE,
     STATE_NUMBER,
+    SUBJECT,
+    URGENCY,
     is_separator,
 )
 from generator.importer.patterns import paragraphs_of as _paragraphs
 from generator.importer.patterns import style_of as _style
 from generator.importer.source import Source
 from generator.importer.tables import body_table, is_layout
+from generator.importer.tail import read_end_marks as _read_end_marks
+from generator.importer.tail import read_first_page as _read_first_page
 from generator.importer.tail import read_tail as _read_tail
 from generator.importer.tail import tail_at as _tail_at
 from generator.ooxml.reader import Paragraph, Table, TextRun
@@ -50,6 +54,7 @@ class Header:
     month: int | None = None
     year: int | None = None
     draft: str | None = None
+    urgency: str | None = None
     state: bool = False
     """The header has the state's quốc hiệu (Nghị định 30), not ``ĐẢNG CỘNG SẢN VIỆT NAM``."""
     number_line: str = ""
@@ -67,6 +72,9 @@ class Parts:
     signature: dict[str, str] = field(default_factory=dict)
     drafter: str = ""
     """The drafter's mark under the Nơi nhận list, as typed."""
+    marks: dict[str, str] = field(default_factory=dict)
+    """``circulation`` and ``contact`` as typed: page 1's header and footer, or the lines right
+    after the signature (`tail.read_end_marks`)."""
     has_header: bool = False
     has_tail: bool = False
     appendix: list[Paragraph] = field(default_factory=list)
@@ -92,7 +100,7 @@ def split(source: Source) -> Parts:
         parts.has_header = True
         parts.header.doc_type = "CÔNG VĂN"
         header = _paragraphs(blocks[:start])
-        parts.title = [p for p in header if re.match(r"\s*V/v\b", p.text, re.IGNORECASE)]
+        parts.title = [p for p in header if SUBJECT.match(p.text)]
         _read_header(source, [p for p in header if p not in parts.title], parts.header)
     else:
         start = _pandoc_title(blocks, parts)
@@ -100,11 +108,12 @@ def split(source: Source) -> Parts:
     end = _tail_at(blocks, start)
     if end is not None:
         parts.has_tail = True
-        after = _read_tail(source, blocks, end, parts)
+        after = _read_end_marks(blocks, _read_tail(source, blocks, end, parts), parts.marks)
         parts.appendix = _paragraphs(blocks[after:])
         parts.layout += _paragraphs(blocks[end:after])
     parts.body = body_paragraphs(source, blocks[start:end])
     parts.tables = [b for b in blocks[start:end] if isinstance(b, Table)]
+    _read_first_page(source.document.first_page, parts.marks)
     return parts
 
 
@@ -116,7 +125,8 @@ def _letter_header_end(blocks) -> int | None:
             end = i + 1
             while end < len(blocks) and isinstance(blocks[end], Paragraph) and (
                     not blocks[end].text.strip() or STATE.match(blocks[end].text.strip())
-                    or re.match(r"\s*(V/v\b|.*,\s*ngày)", blocks[end].text, re.IGNORECASE)):
+                    or SUBJECT.match(blocks[end].text)
+                    or re.match(r"\s*.*,\s*ngày", blocks[end].text, re.IGNORECASE)):
                 end += 1
             return end
     return None
@@ -145,6 +155,8 @@ def _title(blocks, start: int) -> tuple[list[Paragraph], int]:
             break
         if is_separator(block.text):
             return found, i + 1
+        if ADDRESSEE.match(block.text):
+            break  # NĐ30 draws its rule under the trích yếu, not as text: Kính gửi follows
         if block.text.strip():
             found.append(block)
     found = list(itertools.takewhile(lambda b: not _heading_like(b), found))
@@ -213,6 +225,8 @@ def _read_header(source: Source, paragraphs: list[Paragraph], header: Header) ->
                 header.year = int(m["y"])
             elif DRAFT.match(line) and header.draft is None:
                 header.draft = line
+            elif URGENCY.match(line) and header.urgency is None:
+                header.urgency = line
             elif line == line.upper():
                 organ.append((paragraph, line))
             else:

@@ -22,6 +22,15 @@ ADDRESSEE = re.compile(r"^\s*Kính\s+gửi\s*:", re.IGNORECASE)
 AUTHORITY = re.compile(r"^(T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q/|Q\.)\s*\S")
 DASH = re.compile(r"^\s*[-–—+•]\s*")
 CLOSING = re.compile(r"^\s*Trên\s+đây\s+là", re.IGNORECASE)
+CONTACT = re.compile(r"^(Thông\s+tin\s+liên\s+hệ|Liên\s+hệ|Địa\s+chỉ|Điện\s+thoại)\s*[:;,]",
+                     re.IGNORECASE)
+"""The contact line (HD05 box 13, NĐ30 ô số 14): ``Liên hệ: …``, ``Địa chỉ: …; điện thoại …``."""
+NOT_FOR_MEDIA = re.compile(r"^Không\s+phổ\s+biến\b", re.IGNORECASE)
+"""HD05's phạm vi lưu hành mark of the last page: ``Không phổ biến trên phương tiện …``."""
+SUBJECT = re.compile(r"^\s*(V/v|Về\s+việc)\b", re.IGNORECASE)
+"""A công văn's trích yếu under its number: ``V/v …`` (NĐ30), ``về việc …`` (HD05)."""
+URGENCY = re.compile(r"^(KHẨN|THƯỢNG\s+KHẨN|H(?:ỎA|OẢ|OÁ)\s+TỐC)$")
+"""The độ khẩn mark under the number, in capitals."""
 DRAFTER = re.compile(r"^[^\W\d_]{2,}-\d{1,4}[^\W_]?$")
 """The drafter's mark and the copies made, under the Nơi nhận list: ``NguyenVanAn-26`` (HD05),
 ``ABC-268`` (HD36)."""

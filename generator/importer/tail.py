@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.importer.outline import PART, number_prefix
-from generator.importer.patterns import AUTHORITY, CLOSING, DASH, DRAFTER, RECIPIENTS
+from generator.importer.patterns import (
+    AUTHORITY,
+    CLOSING,
+    CONTACT,
+    DASH,
+    DRAFTER,
+    NOT_FOR_MEDIA,
+    RECIPIENTS,
+)
 from generator.importer.patterns import paragraphs_of as _paragraphs
 from generator.importer.patterns import style_of as _style
 from generator.importer.source import Source
@@ -71,6 +79,37 @@ def read_tail(source: Source, blocks, end: int, parts: Parts) -> int:
             break
     _signature(source, signature, parts.signature)
     return stop
+
+
+def read_end_marks(blocks, start: int, marks: dict[str, str]) -> int:
+    """Read the contact line and HD05's "Không phổ biến…" right after the signature into
+    `marks`; return where what follows (an appendix, an attached text) begins."""
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if not isinstance(block, Paragraph):
+            return i
+        text = " ".join(block.text.split())
+        if not text:
+            continue
+        if _style(block) == "bc lien he" or CONTACT.match(text):
+            marks.setdefault("contact", text)
+        elif _style(block) == "bc khong pho bien" or NOT_FOR_MEDIA.match(text):
+            marks.setdefault("circulation", text)
+        else:
+            return i
+    return len(blocks)
+
+
+def read_first_page(first_page: dict[str, list[Paragraph]], marks: dict[str, str]) -> None:
+    """Read page 1's header (a phạm vi lưu hành mark, in capitals) and footer (NĐ30's contact
+    line) into `marks`; anything else there is the page's decoration, left as before."""
+    header = [" ".join(p.text.split()) for p in first_page.get("header", []) if p.text.strip()]
+    if len(header) == 1 and header[0] == header[0].upper() and any(c.isalpha() for c in header[0]):
+        marks.setdefault("circulation", header[0])
+    footer = [p for p in first_page.get("footer", []) if p.text.strip()]
+    text = " ".join(" ".join(p.text.split()) for p in footer)
+    if footer and (_style(footer[0]) == "bc lien he" or CONTACT.match(text)):
+        marks.setdefault("contact", text)
 
 
 def _recipients_follow(blocks, start: int) -> bool:

@@ -18,7 +18,7 @@ from lxml import etree
 
 from generator.errors import BaocaoError
 from generator.ooxml.cellgrid import CellShape, cell_shape, children, grid_widths, row_facts
-from generator.ooxml.ns import qn, val
+from generator.ooxml.ns import on_off, qn, val
 from generator.ooxml.safezip import Package, open_package
 from generator.ooxml.wordstyles import Numbering, Styles, child, para_props, run_props
 
@@ -107,6 +107,9 @@ class Document:
 
     blocks: list[Paragraph | Table]
     notes: dict[str, list[Paragraph]]
+    first_page: dict[str, list[Paragraph]] = field(default_factory=dict)
+    """Page 1's own ``header`` and ``footer`` (a different first page), where it has them: the
+    phạm vi lưu hành mark, NĐ30's contact line."""
 
 
 class _Reader:
@@ -259,10 +262,12 @@ def read_docx(path: Path) -> Document:
         for note in root.iter(qn(tag)) if root is not None else ():
             if note.get(qn("w:type")) in (None, "normal"):
                 notes[kind + note.get(qn("w:id"))] = _flatten(reader.blocks(note))
-    for paragraphs in notes.values():
+    first_page = {kind: _flatten(reader.blocks(parts[f"first_{kind}"]))
+                  for kind in ("header", "footer") if parts.get(f"first_{kind}") is not None}
+    for paragraphs in [*notes.values(), *first_page.values()]:
         for p in paragraphs:
             p.index = 0
-    return Document(blocks, notes)
+    return Document(blocks, notes, first_page)
 
 
 def _parts(package: Package) -> dict:
@@ -276,13 +281,38 @@ def _parts(package: Package) -> dict:
     parts = {"document": document}
     folder = posixpath.dirname(main)
     rels_name = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
+    first = _first_page_references(document)
     for rel in _rels(package, rels_name):
         kind = rel.get("Type", "").rsplit("/", 1)[-1]
-        if kind in ("styles", "numbering", "footnotes", "endnotes") \
-                and rel.get("TargetMode") != "External":
-            target = posixpath.normpath(posixpath.join(folder, rel.get("Target")))
-            parts[kind] = package.xml(target.lstrip("/"))
+        if rel.get("TargetMode") == "External":
+            continue
+        target = posixpath.normpath(posixpath.join(folder, rel.get("Target"))).lstrip("/")
+        if kind in ("styles", "numbering", "footnotes", "endnotes"):
+            parts[kind] = package.xml(target)
+        elif kind in ("header", "footer") and first.get(kind) == rel.get("Id"):
+            parts[f"first_{kind}"] = package.xml(target)
     return parts
+
+
+_SECT, _TITLE_PG = qn("w:sectPr"), qn("w:titlePg")
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _first_page_references(document) -> dict[str, str]:
+    """Return the relationship ids of page 1's own header and footer, by kind.
+
+    Page 1 is in the first section (the first ``w:sectPr`` in document order); its first-page
+    header and footer show only where that section has a different first page (``w:titlePg``).
+    """
+    section = next(document.iter(_SECT), None)
+    if section is None or not on_off(section.find(_TITLE_PG)):
+        return {}
+    out = {}
+    for kind in ("header", "footer"):
+        for reference in section.iterchildren(qn(f"w:{kind}Reference")):
+            if reference.get(qn("w:type")) == "first" and reference.get(_R_ID):
+                out[kind] = reference.get(_R_ID)
+    return out
 
 
 def _rels(package: Package, name: str) -> list:

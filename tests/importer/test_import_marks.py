@@ -1,14 +1,16 @@
-"""The drafter's mark under the Nơi nhận list (HD05 ``NguyenVanAn-26``, HD36 ``ABC-268``)."""
+"""The marks around the text come back on import: drafter, contact line, phạm vi lưu hành."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import docx
+import pytest
 
 from generator.importer.run import import_report
 from generator.pipeline import build_report
 from tests.conftest import ROOT
+from tests.profiles.helpers import report_folder
 from tests.importer.import_helpers import docx_text
 
 SAMPLE = ROOT / "data" / "can-tho-2026-9-thang"
@@ -64,3 +66,24 @@ def test_an_hd36_typist_mark_typed_in_word_is_the_drafter(tmp_path: Path):
 def test_other_text_under_the_list_is_not_taken_for_a_mark(tmp_path: Path):
     result = import_report(_typed(tmp_path / "typed.docx", "Ghi chú thêm"), tmp_path / "x")
     assert result.compiled.manifest.drafter is None
+
+
+HD05 = {"date": {"day": 2, "month": 12, "year": 2026}, "period": {"kind": "nam", "year": 2026}}
+CONTACT = "Liên hệ: Văn phòng Thành ủy, điện thoại 0292 3820 000"
+NOT_FOR_MEDIA = "Không phổ biến trên phương tiện thông tin đại chúng"
+
+
+@pytest.mark.parametrize(("fields", "where"), [
+    ({"circulation": "TÀI LIỆU HỘI NGHỊ", "contact": CONTACT}, "page 1's header, after the text"),
+    ({**HD05, "circulation": NOT_FOR_MEDIA, "contact": CONTACT}, "foot of the last page"),
+    ({"profile": "nd30", "contact": CONTACT}, "foot of page 1"),
+])
+def test_a_built_documents_marks_come_back_wherever_the_profile_printed_them(
+        tmp_path: Path, fields: dict, where: str):
+    built = build_report(report_folder(tmp_path, **fields), tmp_path / "built.docx").output
+    result = import_report(built, tmp_path / "imported")
+    manifest = result.compiled.manifest
+    assert (manifest.circulation, manifest.contact) == (fields.get("circulation"), CONTACT), where
+    assert not result.faithfulness.losses
+    rebuilt = build_report(tmp_path / "imported", tmp_path / "again.docx").output
+    assert docx_text(rebuilt) == docx_text(built)
