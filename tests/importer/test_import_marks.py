@@ -10,8 +10,8 @@ import pytest
 from generator.importer.run import import_report
 from generator.pipeline import build_report
 from tests.conftest import ROOT
-from tests.profiles.helpers import report_folder
 from tests.importer.import_helpers import docx_text
+from tests.profiles.helpers import report_folder
 
 SAMPLE = ROOT / "data" / "can-tho-2026-9-thang"
 
