@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -35,6 +36,9 @@ _PLAIN_RUN = re.compile(
 a raising, which the reference replaces: the run `generator.context.rich` writes per anchor."""
 _SPECIAL = re.compile("<[!?]")
 """A comment, CDATA section or processing instruction, inside which a run is not a run."""
+BLANKS = re.compile("[\t\n\r]")
+"""What lxml writes as character references in an attribute (and ``\\r`` in text): written
+as themselves, they would be parsed back as spaces (``\\n`` in text)."""
 
 
 def plain_runs_in_text(body_xml: str, ref_style: str) -> str:
@@ -46,9 +50,9 @@ def plain_runs_in_text(body_xml: str, ref_style: str) -> str:
     for one paragraph citing a note 12,500 times (issue 11). A text this cannot rewrite exactly
     as `in_tree` would (a style id with tabs or line breaks, comments) is left to `in_tree`.
     """
-    if NOTE_OPEN not in body_xml or _SPECIAL.search(body_xml) or _BLANKS.search(ref_style):
+    if NOTE_OPEN not in body_xml or _SPECIAL.search(body_xml) or BLANKS.search(ref_style):
         return body_xml
-    style = _attribute(ref_style)
+    style = attribute(ref_style)
 
     def reference(match: re.Match) -> str:
         return (f'<w:r><w:rPr><w:rStyle w:val="{style}"/>{match[1] or ""}</w:rPr>'
@@ -57,13 +61,9 @@ def plain_runs_in_text(body_xml: str, ref_style: str) -> str:
     return _PLAIN_RUN.sub(reference, body_xml)
 
 
-_BLANKS = re.compile("[\t\n\r]")
-"""Characters an attribute keeps only as character references (parsing turns them to spaces)."""
-
-
-def _attribute(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
-        .replace('"', "&quot;")
+def attribute(value: str) -> str:
+    """Return `value` escaped for a double-quoted attribute, as lxml escapes it."""
+    return escape(value, {'"': "&quot;"})
 
 
 def in_tree(body, base: int, ref_style: str) -> None:
