@@ -164,7 +164,7 @@ class _Template(DocxTemplate):
         nothing to rewrite: 2 ms for the sample, 95 ms (40 %) of the 50× render. Its only edits
         replace these four characters, so without them the XML is returned as it is.
         """
-        if _LISTING_CHARS.search(xml) is None:
+        if not any(char in xml for char in _LISTING_CHARS):  # not a regex: 25 ms for 1.9 MB
             return xml
         return super().resolve_listing(xml)
 
@@ -220,7 +220,7 @@ def _environment() -> TemplateEnvironment:
     return TemplateEnvironment()
 
 
-_LISTING_CHARS = re.compile("[\t\a\n\f]")
+_LISTING_CHARS = "\t\a\n\f"
 
 
 def _template_message(template: Path, exc: jinja2.TemplateError, document=None) -> str:

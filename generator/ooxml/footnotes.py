@@ -85,11 +85,13 @@ def _notes_xml(notes: list[tuple[int, Footnote]], base: int, text_style: str,
                ref_style: str) -> str:
     """Return the ``<w:footnote>`` elements of the numbered `notes` as text, ids after `base`."""
     bodies: dict = {}  # a note cited again has the same text: written once
-    for _, note in notes:
-        if note.paragraphs not in bodies:
-            bodies[note.paragraphs] = _note_body(note, text_style, ref_style)
-    return "".join(f'<w:footnote w:id="{base + number}">{bodies[note.paragraphs]}</w:footnote>'
-                   for number, note in notes)
+    out = []
+    for number, note in notes:
+        body = bodies.get(note.paragraphs)  # one lookup: hashing the runs is most of its cost
+        if body is None:
+            body = bodies[note.paragraphs] = _note_body(note, text_style, ref_style)
+        out.append(f'<w:footnote w:id="{base + number}">{body}</w:footnote>')
+    return "".join(out)
 
 
 def _note_body(note: Footnote, text_style: str, ref_style: str) -> str:
@@ -165,7 +167,7 @@ def _splices(root, blob: bytes, notes_xml: str) -> bool:
     notes hold no tab or line break (lxml writes those as references in attributes and ``\r``
     in text; its escapes of ``& < > "`` are `_note_body`'s)."""
     return (blob.endswith(_CLOSE) and [p for p, uri in root.nsmap.items() if uri == W] == ["w"]
-            and references.BLANKS.search(notes_xml) is None)
+            and not references.has_blanks(notes_xml))
 
 
 _CLOSE = b"</w:footnotes>"
