@@ -113,10 +113,15 @@ def as_read_back(document):
     """
     for part in document.part.package.parts:
         if isinstance(part, XmlPart):
-            for element in part.element.iter(etree.Element):
-                if element.text == "" and len(element) == 0:
-                    element.text = None
+            for element in part.element.xpath(_EMPTY_TEXT):
+                _RAW_TEXT.__set__(element, None)
     return document
+
+
+_EMPTY_TEXT = "//*[not(*) and text() and not(string())]"
+"""An element holding nothing but an empty text (one XPath pass: no proxy per element)."""
+_RAW_TEXT = etree._Element.text
+"""lxml's own text: python-docx's run class redefines ``text`` as the run's visible text."""
 
 
 def to_bytes(document) -> bytes:
