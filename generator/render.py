@@ -25,7 +25,7 @@ from generator.diagnostics import display_path
 from generator.errors import TemplateError
 from generator.model import Report
 from generator import profiles
-from generator.ooxml import appendices, footnotes, package, spacing, tables
+from generator.ooxml import appendices, footnotes, package, references, spacing, tables
 from generator.ooxml.active import refuse_active_content
 from generator.ooxml.safezip import open_package
 from generator.sandbox import TemplateEnvironment, render_budget
@@ -38,6 +38,15 @@ _EVALUATION_ERRORS = (TypeError, ValueError, ArithmeticError, RecursionError, Me
 
 def render_docx(template: Path, report: Report, context: dict) -> bytes:
     """Return the finished .docx bytes of `report` rendered through `template`."""
+    return package.to_bytes(render_document(template, report, context))
+
+
+def render_document(template: Path, report: Report, context: dict):
+    """Return the finished python-docx Document of `report`, not yet serialized.
+
+    For a caller that changes it further (`baocao diff` marks revisions in it): writing the
+    package and opening it again cost 0.07 s of a comparison of 12,500 footnotes.
+    """
     data = _template_bytes(template, _mtime(template))
     doc = _Template(io.BytesIO(data), _store(data))
     try:
@@ -62,7 +71,7 @@ def render_docx(template: Path, report: Report, context: dict) -> bytes:
         raise TemplateError(
             f"mẫu {display_path(template)}: chú thích cuối trang nằm ở chỗ Word không cho phép "
             f"({', '.join(leftovers)}); chỉ đặt chú thích trong nội dung báo cáo.")
-    return package.to_bytes(document)
+    return document
 
 
 def _style_id(document, name: str) -> str:
@@ -155,7 +164,7 @@ class _Template(DocxTemplate):
         nothing to rewrite: 2 ms for the sample, 95 ms (40 %) of the 50× render. Its only edits
         replace these four characters, so without them the XML is returned as it is.
         """
-        if _LISTING_CHARS.search(xml) is None:
+        if not any(char in xml for char in _LISTING_CHARS):  # not a regex: 25 ms for 1.9 MB
             return xml
         return super().resolve_listing(xml)
 
@@ -167,7 +176,10 @@ class _Template(DocxTemplate):
         again with the rest of the document (`package.replace_body`): two parses and a
         serialization of the body, the largest part of the document. Its repair, and that way,
         are kept for a body that needs it or is not well-formed XML (docxtpl's parser recovers).
+        The usual footnote anchors become references here, while the body is still text
+        (`references.plain_runs_in_text`).
         """
+        xml = references.plain_runs_in_text(xml, footnotes.note_styles(self.docx)[1])
         try:
             self.docx = package.set_body(self.docx, xml)
         except (etree.XMLSyntaxError, ValueError):
@@ -208,7 +220,7 @@ def _environment() -> TemplateEnvironment:
     return TemplateEnvironment()
 
 
-_LISTING_CHARS = re.compile("[\t\a\n\f]")
+_LISTING_CHARS = "\t\a\n\f"
 
 
 def _template_message(template: Path, exc: jinja2.TemplateError, document=None) -> str:

@@ -12,7 +12,7 @@ Word's own structure, which pandoc and LibreOffice also write (ECMA-376 §17.11)
       </w:footnote>
     </w:footnotes>
 
-and in the body, where the anchor stood::
+and in the body, where the anchor stood (made by `generator.ooxml.references`)::
 
     <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>
 
@@ -24,7 +24,6 @@ part class: a template's existing part loads as a plain `Part` holding bytes.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
@@ -37,17 +36,10 @@ from docx.shared import Pt
 from lxml import etree
 
 from generator.model import Break, Footnote, Run
+from generator.ooxml import references
 from generator.ooxml.breaks import break_run_xml
-from generator.ooxml.markers import NOTE_MARKER, NOTE_OPEN
-from generator.ooxml.ns import XML_SPACE, W, qn
+from generator.ooxml.ns import W, qn
 from generator.ooxml.safezip import parse_xml
-
-# Clark names built once: the footnote pass makes about 40 elements per note, and building each
-# name with `qn` was a fifth of its time at 50× the sample (bench/README.md).
-_R, _T, _RPR = qn("w:r"), qn("w:t"), qn("w:rPr")
-_RSTYLE, _VERT_ALIGN = qn("w:rStyle"), qn("w:vertAlign")
-_FOOTNOTE_REFERENCE = qn("w:footnoteReference")
-_VAL, _ID = qn("w:val"), qn("w:id")
 
 FOOTNOTE_TEXT = "footnote text"
 FOOTNOTE_REFERENCE = "footnote reference"
@@ -73,135 +65,44 @@ def add_footnotes(document, footnotes: Sequence[Footnote]) -> int:
     """Turn every footnote marker in the body into a real footnote; return how many were made.
 
     `document` is a python-docx Document whose body holds markers from
-    `generator.ooxml.markers.note_marker`; `footnotes` gives the text for each number.
+    `generator.ooxml.markers.note_marker`, or references `references.plain_runs_in_text` made
+    of them; `footnotes` gives the text for each number.
     Nothing is added when `footnotes` is empty and no marker is present.
     """
-    text_id = _style_id(document, FOOTNOTE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
-    ref_id = _style_id(document, FOOTNOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER)
+    text_id, ref_id = note_styles(document)
     part, root = _footnotes_root(document) if footnotes else (None, None)
     base = max((int(n.get(qn("w:id"))) for n in root.iter(qn("w:footnote"))), default=0) \
         if root is not None else 0
-    for run in list(_marker_runs(document.element.body)):
-        if not _reference_in_place(run, base, ref_id):
-            for new in _split_run(run, base, ref_id):  # addprevious, not index(): linear in runs
-                run.addprevious(new)
-            run.getparent().remove(run)
+    references.in_tree(document.element.body, base, ref_id)
     notes = sorted({note.number: note for note in footnotes}.items())
-    if notes:
-        bodies: dict = {}  # a note cited again has the same text: written once
-        for _, note in notes:
-            if note.paragraphs not in bodies:
-                bodies[note.paragraphs] = _note_body(note, text_id, ref_id)
-        xml = "".join(f'<w:footnote w:id="{base + number}">{bodies[note.paragraphs]}</w:footnote>'
-                      for number, note in notes)
-        root.extend(list(parse_xml(f'<w:footnotes xmlns:w="{W}">{xml}</w:footnotes>')))
     if part is not None:
-        store(part, root)
+        store(part, root, _notes_xml(notes, base, text_id, ref_id))
         _declare_separators(document, root)
     return len(notes)
 
 
-def _marker_runs(body) -> list:
-    """Return each run whose text holds a footnote marker, in document order.
-
-    Found from the marked texts upwards rather than by searching every run: the run scan took
-    a third of the footnote pass at 50× the sample (bench/README.md). A run inside another
-    run's text box counts for both, as before; outer runs come first.
-    """
-    runs: list = []
-    seen: set = set()
-    for t in body.iter(_T):
-        text = t.text
-        if not text or NOTE_OPEN not in text or not NOTE_MARKER.search(text):
-            continue
-        for run in reversed([r for r in t.iterancestors(_R) if r not in seen]):
-            seen.add(run)
-            runs.append(run)
-    return runs
-
-
-def _reference_in_place(run, base: int, ref_style: str) -> bool:
-    """Make `run` the reference run itself when its only content is one marker; say if it was.
-
-    The usual case (each anchor is a run of its own): it gives the bytes `_split_run` gives,
-    without copying the run's properties twice for the empty runs around the reference.
-    """
-    if not 0 < len(run) <= 2:
-        return False
-    children = list(run)
-    rpr = children[0] if children[0].tag == _RPR else None
-    content = children[1:] if rpr is not None else children
-    if len(content) != 1 or content[0].tag != _T:
-        return False
-    match = NOTE_MARKER.fullmatch(content[0].text or "")
-    if match is None:
-        return False
-    if rpr is None:
-        rpr = etree.Element(_RPR)
-        run.insert(0, rpr)
-    _reference_properties(rpr, ref_style)
-    run.replace(content[0], etree.Element(_FOOTNOTE_REFERENCE, {_ID: str(base + int(match[1]))}))
-    return True
-
-
-def _split_run(run, base: int, ref_style: str) -> list:
-    """Return the runs replacing `run`: its content cut at each marker, a reference run between.
-
-    Elements other than text (breaks, tabs) keep their order; every new run carries a copy of
-    the original run properties, so the formatting around the anchor is kept.
-    """
-    rpr = run.find(_RPR)
-    out = [_new_run(rpr)]
-    for child in run:
-        if child is rpr:
-            continue
-        if child.tag != _T or not NOTE_MARKER.search(child.text or ""):
-            out[-1].append(copy.deepcopy(child))
-            continue
-        parts = NOTE_MARKER.split(child.text)
-        for i, part in enumerate(parts):
-            if i % 2:  # a footnote number
-                out.append(_reference_run(rpr, base + int(part), ref_style))
-                out.append(_new_run(rpr))
-            elif part:
-                etree.SubElement(out[-1], _T, {XML_SPACE: "preserve"}).text = part
-    return [r for r in out if len(r) > (1 if r.find(_RPR) is not None else 0)]
-
-
-def _new_run(rpr):
-    run = etree.Element(_R)
-    if rpr is not None:
-        run.append(copy.deepcopy(rpr))
-    return run
-
-
-def _reference_run(host_rpr, footnote_id: int, ref_style: str):
-    """Return ``<w:r>`` with a footnoteReference, formatted like the host run but superscript."""
-    rpr = copy.deepcopy(host_rpr) if host_rpr is not None else etree.Element(_RPR)
-    _reference_properties(rpr, ref_style)
-    run = etree.Element(_R)
-    run.append(rpr)
-    etree.SubElement(run, _FOOTNOTE_REFERENCE, {_ID: str(footnote_id)})
-    return run
-
-
-def _reference_properties(rpr, ref_style: str) -> None:
-    """Give the run properties `rpr` the reference style in place of any style or raising."""
-    for tag in (_RSTYLE, _VERT_ALIGN):
-        for old in rpr.findall(tag):
-            rpr.remove(old)
-    rpr.insert(0, etree.Element(_RSTYLE, {_VAL: ref_style}))
+def _notes_xml(notes: list[tuple[int, Footnote]], base: int, text_style: str,
+               ref_style: str) -> str:
+    """Return the ``<w:footnote>`` elements of the numbered `notes` as text, ids after `base`."""
+    bodies: dict = {}  # a note cited again has the same text: written once
+    out = []
+    for number, note in notes:
+        body = bodies.get(note.paragraphs)  # one lookup: hashing the runs is most of its cost
+        if body is None:
+            body = bodies[note.paragraphs] = _note_body(note, text_style, ref_style)
+        out.append(f'<w:footnote w:id="{base + number}">{body}</w:footnote>')
+    return "".join(out)
 
 
 def _note_body(note: Footnote, text_style: str, ref_style: str) -> str:
-    """Return the paragraphs of `note`'s ``<w:footnote>`` as text (parsed once for all notes:
-    5× faster than building each element with lxml at 12,500 notes, bench/README.md)."""
-    style = _attribute(text_style)
+    """Return the paragraphs of `note`'s ``<w:footnote>`` as text, for `store` (5× faster than
+    building each element with lxml at 12,500 notes, bench/README.md)."""
+    style, ref = references.attribute(text_style), references.attribute(ref_style)
     paragraphs = []
     for index, inlines in enumerate(note.paragraphs):
         runs = [f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>']
         if index == 0:
-            runs.append(f'<w:r><w:rPr><w:rStyle w:val="{_attribute(ref_style)}"/></w:rPr>'
+            runs.append(f'<w:r><w:rPr><w:rStyle w:val="{ref}"/></w:rPr>'
                         '<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>')
         for item in inlines:
             if isinstance(item, Run) and item.text:
@@ -219,10 +120,6 @@ def _run_xml(item: Run) -> str:
     content = "<w:tab/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' if line else ""
                               for line in item.text.split("\t"))
     return "<w:r>" + (f"<w:rPr>{marks}</w:rPr>" if marks else "") + content + "</w:r>"
-
-
-def _attribute(value: str) -> str:
-    return escape(value, {'"': "&quot;"})
 
 
 def footnotes_part(document):
@@ -243,10 +140,37 @@ def _footnotes_root(document):
     return part, parse_xml(_EMPTY_PART)
 
 
-def store(part, root) -> None:
-    """Replace the content of the plain footnotes `part` by the XML tree `root`."""
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+def store(part, root, notes_xml: str = "") -> None:
+    """Replace the content of the plain footnotes `part` by the XML tree `root`, followed by the
+    notes `notes_xml` (``<w:footnote>`` elements as text, prefix ``w``) when given.
+
+    The notes are spliced into the serialized tree, not parsed into it, when that gives the
+    same bytes (`_splices`): parsing 12,500 notes (3.6 MB) and writing them out again took
+    0.1 s of the build of one paragraph citing a note 12,500 times (issue 11).
+    """
+    blob = _serialized(root)
+    if notes_xml and _splices(root, blob, notes_xml):
+        blob = blob[:-len(_CLOSE)] + notes_xml.encode("utf-8") + _CLOSE
+    elif notes_xml:
+        root.extend(list(parse_xml(f'<w:footnotes xmlns:w="{W}">{notes_xml}</w:footnotes>')))
+        blob = _serialized(root)
     part._blob = blob  # noqa: SLF001 - a plain Part keeps its bytes here (see module docstring)
+
+
+def _serialized(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _splices(root, blob: bytes, notes_xml: str) -> bool:
+    """Say if `notes_xml` written after `root`'s last child is what lxml writes once they are
+    parsed and appended: the tree has children and writes W's names with ``w:`` alone, and the
+    notes hold no tab or line break (lxml writes those as references in attributes and ``\r``
+    in text; its escapes of ``& < > "`` are `_note_body`'s)."""
+    return (blob.endswith(_CLOSE) and [p for p, uri in root.nsmap.items() if uri == W] == ["w"]
+            and not references.has_blanks(notes_xml))
+
+
+_CLOSE = b"</w:footnotes>"
 
 
 def _declare_separators(document, root) -> None:
@@ -263,6 +187,13 @@ def _declare_separators(document, root) -> None:
             settings.insert(index, pr)
             return
     settings.append(pr)
+
+
+def note_styles(document) -> tuple[str, str]:
+    """Return the ids of the footnote text and reference styles, adding those the template lacks
+    (in this order, so that asking early, as `generator.render` does, changes nothing)."""
+    return (_style_id(document, FOOTNOTE_TEXT, WD_STYLE_TYPE.PARAGRAPH),
+            _style_id(document, FOOTNOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER))
 
 
 def _style_id(document, name: str, kind) -> str:

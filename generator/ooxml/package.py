@@ -14,6 +14,7 @@ import zipfile
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.part import XmlPart
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml.ns import nsmap
 from docx.oxml.parser import parse_xml
@@ -100,6 +101,27 @@ def finish_text(document) -> list[str]:
 
 
 _T = qn("w:t")
+
+
+def as_read_back(document):
+    """Return `document` with its empty texts as reading its written package gives them.
+
+    python-docx writes a property docxtpl set to "" as ``<dc:subject></dc:subject>``, which is
+    read back as ``<dc:subject/>``; nothing else differs. For a caller that changes a rendered
+    document further and writes it again (`baocao diff` marks revisions in it), instead of
+    writing the package and opening it again: 0.07 s for 12,500 footnotes.
+    """
+    for part in document.part.package.parts:
+        if isinstance(part, XmlPart):
+            for element in part.element.xpath(_EMPTY_TEXT):
+                _RAW_TEXT.__set__(element, None)
+    return document
+
+
+_EMPTY_TEXT = "//*[not(*) and text() and not(string())]"
+"""An element holding nothing but an empty text (one XPath pass: no proxy per element)."""
+_RAW_TEXT = etree._Element.text
+"""lxml's own text: python-docx's run class redefines ``text`` as the run's visible text."""
 
 
 def to_bytes(document) -> bytes:
