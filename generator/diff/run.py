@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,14 +57,15 @@ def diff_reports(old: Path, new: Path | None, *, rev: str | None = None,
 
 
 def render_tracked(template: Path, report: Report, revision: Revision) -> bytes:
-    """Return the .docx of the merged `report`: built as usual, then markers made revisions."""
-    import docx  # python-docx and docxtpl load only when rendering, as in the build
+    """Return the .docx of the merged `report`: built as usual, then markers made revisions.
 
-    from generator.context import build_context
-    from generator.render import render_docx
+    The rendered document is marked in memory, as reading its written package back would give
+    it (`package.as_read_back`), rather than zipped and opened again.
+    """
+    from generator.context import build_context  # docxtpl loads only when rendering
+    from generator.render import render_document
 
-    built = render_docx(template, report, build_context(report))
-    document = docx.Document(io.BytesIO(built))
+    document = package.as_read_back(render_document(template, report, build_context(report)))
     mark_revisions(document, revision)
     return package.to_bytes(document)
 
