@@ -1,8 +1,9 @@
 """Read a .docx for import: paragraphs, runs with effective formatting, notes, tables, objects.
 
-The only module that reads WordprocessingML for `baocao import`. Styles are resolved by *name*
-through styles.xml (LibreOffice and localized Words write other ids); bold, italic, caps and font
-follow run → character style → paragraph style → document defaults. Word's list numbers are not
+The only module that reads WordprocessingML for `baocao import` (`docparts` finds the parts).
+Styles are resolved by *name* through styles.xml (LibreOffice and localized Words write other
+ids); bold, italic, caps and font follow run → character style → paragraph style → document
+defaults. Word's list numbers are not
 in the text, so they are computed from numbering.xml into `Paragraph.label`. What the importer
 cannot use as text (images, drawings) is listed in `Paragraph.objects`; text boxes keep their
 paragraphs. The result is plain data with no XML in it.
@@ -10,7 +11,6 @@ paragraphs. The result is plain data with no XML in it.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,14 +18,13 @@ from lxml import etree
 
 from generator.errors import BaocaoError
 from generator.ooxml.cellgrid import CellShape, cell_shape, children, grid_widths, row_facts
-from generator.ooxml.ns import on_off, qn, val
-from generator.ooxml.safezip import Package, open_package
+from generator.ooxml.docparts import read_parts
+from generator.ooxml.ns import qn, val
+from generator.ooxml.safezip import open_package
 from generator.ooxml.wordstyles import Numbering, Styles, child, para_props, run_props
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE = f"{_MC}AlternateContent"
-_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CONTAINERS = {qn(f"w:{t}") for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple",
                                         "bdo", "dir", "moveTo")}
 _RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
@@ -247,7 +246,7 @@ def _flatten(blocks: list[Paragraph | Table]) -> list[Paragraph]:
 def read_docx(path: Path) -> Document:
     """Return the content of the .docx at `path`; raise `BaocaoError` if it is not one."""
     try:
-        parts = _parts(open_package(path))
+        parts = read_parts(open_package(path))
     except (KeyError, StopIteration):
         raise BaocaoError(f"'{path.name}' thiếu phần nội dung chính của một tệp Word. Tệp .doc "
                           "cũ cần mở bằng Word rồi lưu lại thành .docx.") from None
@@ -268,54 +267,3 @@ def read_docx(path: Path) -> Document:
         for p in paragraphs:
             p.index = 0
     return Document(blocks, notes, first_page)
-
-
-def _parts(package: Package) -> dict:
-    """Return the parsed main document and its styles, numbering, footnotes and endnotes."""
-    main = next(r.get("Target") for r in _rels(package, "_rels/.rels")
-                if r.get("Type", "").endswith("/officeDocument")).lstrip("/")
-    document = package.xml(main)
-    if etree.QName(document).namespace == _STRICT:
-        raise BaocaoError("tệp được lưu ở dạng \"Strict Open XML\"; hãy mở bằng Word và lưu lại "
-                          "thành \"Word Document (.docx)\".")
-    parts = {"document": document}
-    folder = posixpath.dirname(main)
-    rels_name = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
-    first = _first_page_references(document)
-    for rel in _rels(package, rels_name):
-        kind = rel.get("Type", "").rsplit("/", 1)[-1]
-        if rel.get("TargetMode") == "External":
-            continue
-        target = posixpath.normpath(posixpath.join(folder, rel.get("Target"))).lstrip("/")
-        if kind in ("styles", "numbering", "footnotes", "endnotes"):
-            parts[kind] = package.xml(target)
-        elif kind in ("header", "footer") and first.get(kind) == rel.get("Id"):
-            parts[f"first_{kind}"] = package.xml(target)
-    return parts
-
-
-_SECT, _TITLE_PG = qn("w:sectPr"), qn("w:titlePg")
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-def _first_page_references(document) -> dict[str, str]:
-    """Return the relationship ids of page 1's own header and footer, by kind.
-
-    Page 1 is in the first section (the first ``w:sectPr`` in document order); its first-page
-    header and footer show only where that section has a different first page (``w:titlePg``).
-    """
-    section = next(document.iter(_SECT), None)
-    if section is None or not on_off(section.find(_TITLE_PG)):
-        return {}
-    out = {}
-    for kind in ("header", "footer"):
-        for reference in section.iterchildren(qn(f"w:{kind}Reference")):
-            if reference.get(qn("w:type")) == "first" and reference.get(_R_ID):
-                out[kind] = reference.get(_R_ID)
-    return out
-
-
-def _rels(package: Package, name: str) -> list:
-    if name not in package.names:
-        return []
-    return list(package.xml(name).iter(_REL))
