@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from generator.importer.patterns import CONTACT
 from generator.ooxml.inspect import DocxFacts, Para
 from generator.profiles import doctypes
 
@@ -78,6 +79,9 @@ def recognise(facts: DocxFacts) -> Parts:
     rest = [p for p in paragraphs if p.index > max(h.index for h in header)]
     rest = _read_appendices(parts, rest)
     closing_at = _read_closing(parts, rest)
+    for p in rest:  # after the signature table: the contact line (HD36 row 14, HD05 box 13)
+        if p.index > closing_at and p.cell is None and CONTACT.match(" ".join(p.text.split())):
+            parts.add("contact", p)
     captions = _table_captions(paragraphs)
     for p in captions:
         parts.add("table_caption", p)

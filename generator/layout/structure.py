@@ -31,7 +31,19 @@ def check_structure(facts: DocxFacts, parts: Parts, spec: dict) -> Iterator[Prob
     yield from _signature_form(parts, spec)
     yield from _heading_numbers(parts)
     yield from _appendices(facts, parts, spec)
+    yield from _contact(parts, spec)
     yield from _obsolete(parts)
+
+
+def _contact(parts: Parts, spec: dict) -> Iterator[Problem]:
+    """A contact line after the text where the profile puts it at the foot of page 1 (NĐ30)."""
+    if spec.get("contact") != "page_one_foot":
+        return
+    for p in parts.elements.get("contact", []):
+        yield Problem("layout.contact-position", "thông tin liên hệ nằm sau chữ ký; theo "
+                      f"{spec['name']} dòng này ở cuối trang đầu, dưới một đường kẻ suốt chiều "
+                      "rộng vùng trình bày. Sửa: chuyển dòng vào chân trang của trang 1 (Insert "
+                      "→ Footer, chọn Different First Page).", p, severity="warning")
 
 
 def _obsolete(parts: Parts) -> Iterator[Problem]:

@@ -509,3 +509,25 @@ def test_every_shipped_sample_passes_the_review_of_its_profile(name, tmp_path):
     build_report(ROOT / "data" / name, out)
     profile, findings = review_docx(out)
     assert [f.format() for f in findings] == [], profile
+
+
+def test_a_state_contact_line_after_the_signature_is_told_to_move_to_page_one(tmp_path):
+    """NĐ30 Phụ lục I, ô số 14: the contact line sits at the foot of page 1; our own nd30
+    output (page 1's footer) passes."""
+    import docx
+
+    from generator.pipeline import build_report
+    from tests.layout.state_document import state_report
+    from tests.profiles.helpers import report_folder
+
+    contact = "Địa chỉ: số 1 đường 3/2, xã Phú Lợi; điện thoại: 0292 3840 000"
+    typed = docx.Document(str(state_report(tmp_path / "ubnd.docx")))
+    typed.add_paragraph(contact)  # as clerks often type it: at the end of the text
+    typed.save(str(tmp_path / "typed.docx"))
+    findings = [f for f in review_docx(tmp_path / "typed.docx")[1]
+                if f.code == "layout.contact-position"]
+    assert len(findings) == 1 and findings[0].severity == "warning"
+    assert "cuối trang đầu" in findings[0].message and contact[:40] in findings[0].format()
+    built = build_report(report_folder(tmp_path / "ours", profile="nd30", contact=contact),
+                         tmp_path / "ours.docx").output
+    assert not [f for f in review_docx(built)[1] if f.code == "layout.contact-position"]
