@@ -121,7 +121,7 @@ def fields(report: ReportFile, profile: Profile, doc_type: DocType, title: tuple
 
 def _circulation(mark: str, profile: Profile) -> dict[str, str]:
     """Return the phạm vi lưu hành mark where the profile prints it: page 1 or the last page."""
-    at_end = " ".join(mark.split()).casefold().startswith(profile.circulation_at_end or "\0")
+    at_end = profile.on_last_page(mark)
     return {"circulation": "" if at_end else mark, "circulation_end": mark if at_end else ""}
 
 

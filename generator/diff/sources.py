@@ -57,12 +57,14 @@ def compile_sides(old: Path, old_side: str, new: Path, new_side: str,
     (bench/README.md). The worker only ever saves time: when it fails for any reason, the old
     side is read again here, so its error is raised (first, as before) with its own message.
     """
-    worker = _start_worker(old, old_side, workdir / "old") if _parallel(old, new) else None
+    if not _parallel(old, new):
+        before = compile_side(old, old_side, workdir / "old").report
+        return before, compile_side(new, new_side, workdir / "new")
+    worker = _start_worker(old, old_side, workdir / "old")
     try:
         after = compile_side(new, new_side, workdir / "new")
     except BaocaoError:
-        before = _collected(worker)
-        if before is None:
+        if _collected(worker) is None:
             compile_side(old, old_side, workdir / "old-again")  # its error comes first, as before
         raise
     before = _collected(worker)
@@ -96,10 +98,8 @@ def _start_worker(old: Path, side: str, workdir: Path) -> tuple[ProcessPoolExecu
     return pool, pool.submit(_report_or_none, old, side, workdir)
 
 
-def _collected(worker: tuple[ProcessPoolExecutor, Future] | None) -> Report | None:
-    """Return the worker's report, or None when there is no worker or it failed."""
-    if worker is None:
-        return None
+def _collected(worker: tuple[ProcessPoolExecutor, Future]) -> Report | None:
+    """Return the worker's report, or None when it failed."""
     pool, future = worker
     try:
         return future.result()

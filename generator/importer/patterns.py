@@ -25,8 +25,6 @@ CLOSING = re.compile(r"^\s*Trên\s+đây\s+là", re.IGNORECASE)
 CONTACT = re.compile(r"^(Thông\s+tin\s+liên\s+hệ|Liên\s+hệ|Địa\s+chỉ|Điện\s+thoại)\s*[:;,]",
                      re.IGNORECASE)
 """The contact line (HD05 box 13, NĐ30 ô số 14): ``Liên hệ: …``, ``Địa chỉ: …; điện thoại …``."""
-NOT_FOR_MEDIA = re.compile(r"^Không\s+phổ\s+biến\b", re.IGNORECASE)
-"""HD05's phạm vi lưu hành mark of the last page: ``Không phổ biến trên phương tiện …``."""
 SUBJECT = re.compile(r"^\s*(V/v|Về\s+việc)\b", re.IGNORECASE)
 """A công văn's trích yếu under its number: ``V/v …`` (NĐ30), ``về việc …`` (HD05)."""
 URGENCY = re.compile(r"^(KHẨN|THƯỢNG\s+KHẨN|H(?:ỎA|OẢ|OÁ)\s+TỐC)$")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator import profiles
 from generator.importer.outline import PART, number_prefix
 from generator.importer.patterns import (
     AUTHORITY,
@@ -13,7 +14,6 @@ from generator.importer.patterns import (
     CONTACT,
     DASH,
     DRAFTER,
-    NOT_FOR_MEDIA,
     RECIPIENTS,
 )
 from generator.importer.patterns import paragraphs_of as _paragraphs
@@ -93,11 +93,16 @@ def read_end_marks(blocks, start: int, marks: dict[str, str]) -> int:
             continue
         if _style(block) == "bc lien he" or CONTACT.match(text):
             marks.setdefault("contact", text)
-        elif _style(block) == "bc khong pho bien" or NOT_FOR_MEDIA.match(text):
+        elif _style(block) == "bc khong pho bien" or _last_page_mark(text):
             marks.setdefault("circulation", text)
         else:
             return i
     return len(blocks)
+
+
+def _last_page_mark(text: str) -> bool:
+    """A phạm vi lưu hành mark some profile prints on the last page (HD05's "Không phổ biến…")."""
+    return any(profile.on_last_page(text) for profile in profiles.PROFILES.values())
 
 
 def read_first_page(first_page: dict[str, list[Paragraph]], marks: dict[str, str]) -> None:

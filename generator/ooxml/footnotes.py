@@ -39,6 +39,7 @@ from generator.model import Break, Footnote, Run
 from generator.ooxml import references
 from generator.ooxml.breaks import break_run_xml
 from generator.ooxml.ns import W, qn
+from generator.ooxml.richtext import run_properties_xml
 from generator.ooxml.safezip import parse_xml
 
 FOOTNOTE_TEXT = "footnote text"
@@ -115,11 +116,10 @@ def _note_body(note: Footnote, text_style: str, ref_style: str) -> str:
 
 def _run_xml(item: Run) -> str:
     """Return the ``<w:r>`` of a formatted run; tabs become ``<w:tab/>``."""
-    marks = ("<w:b/>" if item.bold else "") + ("<w:i/>" if item.italic else "") \
-        + ('<w:u w:val="single"/>' if item.underline else "")
     content = "<w:tab/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' if line else ""
                               for line in item.text.split("\t"))
-    return "<w:r>" + (f"<w:rPr>{marks}</w:rPr>" if marks else "") + content + "</w:r>"
+    return ("<w:r>" + run_properties_xml(item.bold, item.italic, item.underline) + content
+            + "</w:r>")
 
 
 def footnotes_part(document):

@@ -218,6 +218,13 @@ class Profile:
     notes: tuple[str, ...] = field(default=())
     """Known gaps or assumptions, for the developer guide."""
 
+    def on_last_page(self, mark: str) -> bool:
+        """Say whether the phạm vi lưu hành `mark` is printed at the foot of the last page: it
+        begins with one of `circulation_at_end`, a whole word (spaces and case aside)."""
+        folded = " ".join(mark.split()).casefold()
+        return any(folded.startswith(start) and not folded[len(start):len(start) + 1].isalnum()
+                   for start in self.circulation_at_end)
+
     def doc_type(self, name: str) -> DocType | None:
         """Return the document type named `name` (any case), or None."""
         return self.doc_types.get(" ".join(name.split()).upper())

@@ -164,3 +164,12 @@ def test_hd05_prints_not_for_the_media_at_the_foot_of_the_last_page(tmp_path):
     assert lines[-1] == NOT_FOR_MEDIA and "Nơi nhận:" in lines  # one page: it is the last
     party = _built(tmp_path / "hd36", circulation=NOT_FOR_MEDIA)
     assert party.sections[0].first_page_header.paragraphs[0].text == NOT_FOR_MEDIA
+
+
+def test_which_marks_go_to_the_last_page_is_the_profiles_one_rule():
+    """framing (where the build prints it) and the importer (where it reads it) ask the same."""
+    hd05, hd36 = profiles.PROFILES["hd05"], profiles.PROFILES["hd36"]
+    assert hd05.on_last_page("  KHÔNG   phổ biến trên phương tiện thông tin đại chúng")
+    assert not hd05.on_last_page("TÀI LIỆU HỘI NGHỊ")
+    assert not hd05.on_last_page("Không phổ biếnX")  # a whole word
+    assert not hd36.on_last_page(NOT_FOR_MEDIA)
